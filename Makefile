@@ -1,0 +1,46 @@
+# Two commands for a newcomer: `make serve` (the site) and `make test` (the suite).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material prints a long notice about MkDocs 2.0 on every build; the README
+# covers it, and a build should print nothing but real warnings.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test browser clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site-deps: requirements.txt | $(BIN)/activate
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: requirements-dev.txt requirements.txt $(VENV)/.site-deps
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## Preview the site at http://127.0.0.1:8000 (reloads on change).
+serve: $(VENV)/.site-deps
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+## Build the static site into site/.
+build: $(VENV)/.site-deps
+	$(BIN)/mkdocs build --strict
+
+## Make sure a Chromium the browser tests can drive is installed.
+browser:
+	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else \
+	    echo "The browser tests need Chromium: run 'sudo apt-get install chromium'," \
+	         "or set CHROMIUM_PATH to a Chromium binary." >&2; exit 1; \
+	  fi; }
+
+## Run the whole test suite (unit, build and real-browser tests).
+test: $(VENV)/.test-deps browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache

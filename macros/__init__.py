@@ -1,0 +1,12 @@
+"""mkdocs-macros entry point: load the data once, register the macros."""
+
+from pathlib import Path
+
+from .site import build_macros
+
+
+def define_env(env):
+    """Called by mkdocs-macros at config time."""
+    macros = build_macros(Path(env.project_dir) / "data", current_page=lambda: env.page)
+    for name, func in macros.items():
+        env.macro(func, name)

@@ -1,0 +1,40 @@
+"""Read a YAML data file into a typed model, with errors that name file and field."""
+
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def field_path(loc: tuple) -> str:
+    """('sections', 0, 'fields', 2, 'kind') -> 'sections[0].fields[2].kind'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(top level)"
+
+
+def describe(path: Path, error: ValidationError) -> str:
+    lines = [f"{path}: invalid data"]
+    for item in error.errors():
+        lines.append(f"  {field_path(item['loc'])}: {item['msg']}")
+    return "\n".join(lines)
+
+
+def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
+    """Parse one YAML file and validate it; raise DataError naming the file and field."""
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML: {exc}") from None
+    try:
+        return model.model_validate(raw, context=context)
+    except ValidationError as exc:
+        raise DataError(describe(path, exc)) from None

@@ -1,0 +1,46 @@
+"""The schema of data/strategies.yml: one source of truth for the five strategies."""
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Id = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+class Model(BaseModel):
+    """Shared settings: unknown fields are an error, types are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Strategy(Model):
+    id: str = Id
+    number: int = Field(ge=1)
+    title: str = Field(min_length=1)
+    slug: str = Id
+    summary: str = Field(min_length=1, max_length=200)
+    worksheet: str | None = None
+    checklist: str | None = None
+
+    @property
+    def doc_path(self) -> str:
+        return f"strategies/{self.slug}.md"
+
+
+class StrategyList(Model):
+    strategies: list[Strategy] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique_and_numbered(self):
+        ids = [s.id for s in self.strategies]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate strategy id in {ids}")
+        numbers = [s.number for s in self.strategies]
+        if numbers != list(range(1, len(numbers) + 1)):
+            raise ValueError(f"numbers must run 1, 2, 3 … in order, got {numbers}")
+        return self
+
+    def get(self, strategy_id: str) -> Strategy:
+        for strategy in self.strategies:
+            if strategy.id == strategy_id:
+                return strategy
+        known = ", ".join(s.id for s in self.strategies)
+        raise KeyError(f"unknown strategy id '{strategy_id}' (known: {known})")

@@ -1,0 +1,62 @@
+"""The macros the pages call, bound to the data loaded once at config time."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .cards import related_box, strategy_cards
+from .errors import DataError
+from .loading import load_model
+from .models import Strategy, StrategyList
+
+SAFETY_PAGE = "safety.md"
+
+
+def build_macros(data_dir: Path, current_page: Callable) -> dict[str, Callable]:
+    """Load data/ and return {macro name: function} for mkdocs-macros."""
+    catalog = load_model(data_dir / "strategies.yml", StrategyList)
+
+    def page_src() -> str:
+        page = current_page()
+        return page.file.src_path if page is not None else "(no page)"
+
+    def page_url() -> str:
+        page = current_page()
+        return page.url if page is not None else ""
+
+    def lookup(strategy_id: str) -> Strategy:
+        try:
+            return catalog.get(strategy_id)
+        except KeyError as exc:
+            raise DataError(f"{page_src()}: {exc.args[0]}") from None
+
+    def strategy_title(strategy_id: str) -> str:
+        """The strategy's title, for front matter and running text."""
+        return lookup(strategy_id).title
+
+    def strategy_number(strategy_id: str) -> int:
+        return lookup(strategy_id).number
+
+    def cards() -> str:
+        """The five strategies as cards, for the home page."""
+        return strategy_cards(catalog.strategies, page_url())
+
+    def related(strategy_id: str) -> str:
+        """The "Related" box at the foot of a strategy page."""
+        strategy = lookup(strategy_id)
+        links = []
+        if strategy.worksheet:
+            links.append({"label": "Worksheet", "doc_path": f"worksheets/{strategy.worksheet}.md",
+                          "note": "Print it or fill it in on screen."})
+        if strategy.checklist:
+            links.append({"label": "Self-check", "doc_path": f"checklists/{strategy.checklist}.md",
+                          "note": "See where you stand with this strategy."})
+        links.append({"label": "When it's not about trust", "doc_path": SAFETY_PAGE,
+                      "note": "Where to get help if mistrust turns into control or harm."})
+        return related_box(strategy, links, page_url())
+
+    return {
+        "strategy_title": strategy_title,
+        "strategy_number": strategy_number,
+        "strategy_cards": cards,
+        "related": related,
+    }

@@ -1,0 +1,85 @@
+"""Fixtures: one strict build per session, a local server, Chromium pages."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from support import CHROMIUM_ARGS, NO_BROWSER, SiteServer, build, chromium_path, ROOT
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The guide, built once per test session (strict) into a temp folder."""
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def build_log(tmp_path_factory) -> str:
+    """What a strict build prints, for the no-warnings check."""
+    result = build(ROOT, tmp_path_factory.mktemp("site-log"))
+    assert result.returncode == 0, result.stderr
+    return result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def server(site_dir):
+    with SiteServer(site_dir) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        path = chromium_path(pw)
+        if path is None:
+            pytest.fail(NO_BROWSER, pytrace=False)
+        browser = pw.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageLog:
+    """What a page did that a test may want to forbid."""
+
+    console_errors: list = field(default_factory=list)
+    page_errors: list = field(default_factory=list)
+    foreign_requests: list = field(default_factory=list)
+
+
+def open_context(browser, server, **options):
+    """A fresh browser context that records errors and requests to other origins."""
+    context = browser.new_context(**options)
+    log = PageLog()
+
+    def on_request(request):
+        if not request.url.startswith((server.origin + "/", "data:", "blob:")):
+            log.foreign_requests.append(request.url)
+
+    context.on("request", on_request)
+    context.on("console", lambda msg: msg.type == "error" and log.console_errors.append(msg.text))
+    context.on("weberror", lambda err: log.page_errors.append(str(err.error)))
+    return context, log
+
+
+@pytest.fixture
+def context_and_log(browser, server):
+    context, log = open_context(browser, server)
+    yield context, log
+    context.close()
+
+
+@pytest.fixture
+def page(context_and_log):
+    """A Chromium page at 1280 px; page.log holds errors and foreign requests."""
+    context, log = context_and_log
+    page = context.new_page()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.log = log
+    return page

@@ -1,0 +1,141 @@
+"""Shared helpers for the tests: build the site, serve it, find a browser."""
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def site_url() -> str:
+    """site_url from mkdocs.yml."""
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["site_url"]
+
+
+def base_path() -> str:
+    """The path the site lives under on GitHub Pages, e.g. '/trust-guide/'."""
+    return urlsplit(site_url()).path or "/"
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """A strict build of project into site_dir; never quiet, so warnings show."""
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=BUILD_ENV, capture_output=True, text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throwaway copy of the sources, for tests that break something on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves site_dir under the base path, as GitHub Pages does."""
+
+    def __init__(self, *args, directory: str, prefix: str, base_url: str, **kwargs):
+        self.prefix = prefix
+        self.base_url = base_url
+        super().__init__(*args, directory=directory, **kwargs)
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_base__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def do_GET(self):
+        # Material's instant navigation only follows links listed in
+        # sitemap.xml, matched by host *and port*: on GitHub Pages the sitemap
+        # names the live host; here we answer with this server's address.
+        if self.path == self.prefix + "sitemap.xml":
+            body = (Path(self.directory) / "sitemap.xml").read_bytes()
+            body = body.replace(site_url().encode(), self.base_url.encode())
+            self.send_response(200)
+            self.send_header("Content-Type", "application/xml")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
+        super().do_GET()
+
+    def send_error(self, code, message=None, explain=None):
+        # GitHub Pages answers a missing page with the site's 404.html.
+        page = Path(self.directory) / "404.html"
+        if code == 404 and page.exists():
+            body = page.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+    def log_message(self, *args):
+        pass
+
+
+class SiteServer:
+    """A static server for a built site on 127.0.0.1 and a free port."""
+
+    def __init__(self, site_dir: Path):
+        self.prefix = base_path()
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+        self.origin = f"http://127.0.0.1:{self.httpd.server_port}"
+        self.base_url = self.origin + self.prefix
+        self.httpd.RequestHandlerClass = functools.partial(
+            _Handler, directory=str(site_dir), prefix=self.prefix, base_url=self.base_url)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def url(self, path: str = "") -> str:
+        return self.base_url + path.lstrip("/")
+
+
+NO_BROWSER = (
+    "No Chromium found for the browser tests. Install Debian's package "
+    "('sudo apt-get install chromium'), or set CHROMIUM_PATH to a Chromium binary."
+)
+
+
+def chromium_path(playwright) -> str | None:
+    """$CHROMIUM_PATH, Debian's /usr/bin/chromium, or Playwright's own browser."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium",
+                      shutil.which("chromium")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    own = playwright.chromium.executable_path
+    return own if own and Path(own).exists() else None
+
+
+# Flags that keep a headless Chromium quiet on a machine with no network.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
