@@ -1,0 +1,1 @@
+// checklists: behaviour arrives with the feature.

@@ -1,0 +1,1 @@
+// share: behaviour arrives with the feature.

@@ -1,0 +1,1 @@
+// worksheets: behaviour arrives with the feature.
