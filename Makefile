@@ -20,7 +20,7 @@ $(VENV)/.test-deps: requirements-dev.txt requirements.txt $(VENV)/.site-deps
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-## Preview the site at http://127.0.0.1:8000 (reloads on change).
+## Preview the site at http://127.0.0.1:8000/trust-guide/ (reloads on change).
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
