@@ -7,6 +7,10 @@ from .site import build_macros
 
 def define_env(env):
     """Called by mkdocs-macros at config time."""
-    macros = build_macros(Path(env.project_dir) / "data", current_page=lambda: env.page)
+    macros = build_macros(
+        Path(env.project_dir) / "data",
+        current_page=lambda: env.page,
+        site_url=env.conf.get("site_url") or "",
+    )
     for name, func in macros.items():
         env.macro(func, name)

@@ -3,7 +3,9 @@
 from collections.abc import Callable
 from pathlib import Path
 
+from . import checklist_macros, worksheet_macros
 from .cards import related_box, strategy_cards
+from .context import MacroContext
 from .errors import DataError
 from .loading import load_model
 from .models import Strategy, StrategyList
@@ -11,7 +13,7 @@ from .models import Strategy, StrategyList
 SAFETY_PAGE = "safety.md"
 
 
-def build_macros(data_dir: Path, current_page: Callable) -> dict[str, Callable]:
+def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> dict[str, Callable]:
     """Load data/ and return {macro name: function} for mkdocs-macros."""
     catalog = load_model(data_dir / "strategies.yml", StrategyList)
 
@@ -54,7 +56,11 @@ def build_macros(data_dir: Path, current_page: Callable) -> dict[str, Callable]:
                       "note": "Where to get help if mistrust turns into control or harm."})
         return related_box(strategy, links, page_url())
 
+    ctx = MacroContext(data_dir=data_dir, site_url=site_url, catalog=catalog,
+                       lookup=lookup, page_src=page_src, page_url=page_url)
     return {
+        **worksheet_macros.build(ctx),
+        **checklist_macros.build(ctx),
         "strategy_title": strategy_title,
         "strategy_number": strategy_number,
         "strategy_cards": cards,

@@ -1,0 +1,1 @@
+// Accessibility fixes to Material (quality feature).

@@ -1,0 +1,1 @@
+"""Reserved for a later feature (csp); a hook with no events does nothing."""

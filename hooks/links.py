@@ -1,0 +1,1 @@
+"""Reserved for a later feature (links); a hook with no events does nothing."""
