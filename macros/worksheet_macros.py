@@ -25,9 +25,11 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
     ids = [s.id for s in ctx.catalog.strategies]
     sheets = load_worksheets(ctx.data_dir / "worksheets", ids)
     order = {s.id: s.number for s in ctx.catalog.strategies}
-    ordered = sorted(sheets.values(), key=lambda w: (order[w.strategy], w.id))
-    # The weekly log spans every strategy: list it last.
-    ordered.sort(key=lambda w: w.id == "trust-log")
+    # Sheets in strategy order; one that spans every strategy comes last.
+    ordered = sorted(sheets.values(), key=lambda w: (order.get(w.strategy, 99), w.id))
+
+    def strategy_of(sheet: Worksheet):
+        return ctx.lookup(sheet.strategy) if sheet.strategy else None
 
     def get(worksheet_id: str) -> Worksheet:
         if worksheet_id not in sheets:
@@ -40,16 +42,16 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
 
     def worksheet(worksheet_id: str) -> str:
         sheet = get(worksheet_id)
-        return render_worksheet(sheet, ctx.lookup(sheet.strategy), web_address(sheet))
+        return render_worksheet(sheet, strategy_of(sheet), web_address(sheet))
 
     def worksheet_title(worksheet_id: str) -> str:
         return get(worksheet_id).title
 
     def worksheet_index() -> str:
-        return render_index([(w, ctx.lookup(w.strategy)) for w in ordered], ctx.page_url())
+        return render_index([(w, strategy_of(w)) for w in ordered], ctx.page_url())
 
     def worksheet_booklet() -> str:
-        return render_booklet([(w, ctx.lookup(w.strategy), web_address(w)) for w in ordered])
+        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered])
 
     return {"worksheet": worksheet, "worksheet_title": worksheet_title,
             "worksheet_index": worksheet_index, "worksheet_booklet": worksheet_booklet}

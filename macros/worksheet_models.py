@@ -61,7 +61,7 @@ class Section(Model):
 class Worksheet(Model):
     id: str = Id
     title: Text
-    strategy: str = Id
+    strategy: str | None = Id  # None: a sheet that spans every strategy
     purpose: Text
     time_needed: Text
     instructions: list[Text] = Field(min_length=1)
@@ -69,9 +69,9 @@ class Worksheet(Model):
 
     @field_validator("strategy")
     @classmethod
-    def _known_strategy(cls, value: str, info: ValidationInfo) -> str:
+    def _known_strategy(cls, value: str | None, info: ValidationInfo) -> str | None:
         known = (info.context or {}).get("strategy_ids")
-        if known is not None and value not in known:
+        if value is not None and known is not None and value not in known:
             raise ValueError(f"unknown strategy id '{value}' (known: {', '.join(known)})")
         return value
 

@@ -8,7 +8,7 @@ from .worksheet_models import Worksheet
 SCHEMA_VERSION = 1
 
 
-def render_worksheet(sheet: Worksheet, strategy: Strategy, address: str, interactive: bool = True) -> str:
+def render_worksheet(sheet: Worksheet, strategy: Strategy | None, address: str, interactive: bool = True) -> str:
     return render("worksheet.html", sheet=sheet, strategy=strategy, address=address,
                   interactive=interactive, version=SCHEMA_VERSION)
 
@@ -20,6 +20,6 @@ def render_index(entries: list[tuple[Worksheet, Strategy | None]], page_url: str
                   print_all=relative_href(page_url, "worksheets/print-all.md"))
 
 
-def render_booklet(entries: list[tuple[Worksheet, Strategy, str]]) -> str:
+def render_booklet(entries: list[tuple[Worksheet, Strategy | None, str]]) -> str:
     parts = [render_worksheet(w, s, a, interactive=False) for w, s, a in entries]
     return render("worksheet_booklet.html", parts=parts)
