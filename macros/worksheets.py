@@ -1,5 +1,7 @@
 """Pure functions: a validated worksheet (plus its strategy) -> HTML."""
 
+from markupsafe import Markup
+
 from .models import Strategy
 from .rendering import render
 from .urls import relative_href
@@ -21,5 +23,6 @@ def render_index(entries: list[tuple[Worksheet, Strategy | None]], page_url: str
 
 
 def render_booklet(entries: list[tuple[Worksheet, Strategy | None, str]]) -> str:
-    parts = [render_worksheet(w, s, a, interactive=False) for w, s, a in entries]
+    # Each part is our own escaped template output, so it is safe to embed.
+    parts = [Markup(render_worksheet(w, s, a, interactive=False)) for w, s, a in entries]
     return render("worksheet_booklet.html", parts=parts)

@@ -12,7 +12,8 @@ from conftest import open_context
 IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
        "getting-to-know-you", "trust-log"]
 KEY = "trust-guide:worksheet:{}:v1"
-LONG = "I stayed calm and listened, then told them what I would do next and did it. " * 4
+LONG = "I stayed calm and listened, then told them what I would do next and did it. " * 3
+CELL = "Asked before planning; it went well"  # a full table cell in handwriting
 
 
 def open_sheet(page, server, sheet_id="past-and-present"):
@@ -30,8 +31,10 @@ def pdf_text_and_pages(page, fmt):
 
 
 def fill_everything(page, form):
-    for box in form.locator("textarea, input[type=text]").all():
+    for box in form.locator(".tg-ws__field > textarea").all():
         box.fill(LONG)
+    for box in form.locator("input[type=text], table textarea").all():
+        box.fill(CELL)
     for box in form.locator("input[type=checkbox]").all():
         box.check()
     for group in form.locator(".tg-ws__scale").all():
