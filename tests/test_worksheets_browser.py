@@ -202,3 +202,22 @@ def test_booklet_starts_each_sheet_on_a_new_page(page, server, fmt):
     titles = [page.locator(".tg-ws__title").nth(i).inner_text() for i in range(len(IDS))]
     for start, title in zip(starts, titles):
         assert reader.pages[start].extract_text().lstrip().startswith(title)
+
+
+@pytest.mark.parametrize("path", ["worksheets/", "worksheets/print-all/"])
+def test_index_and_booklet_fit_a_phone(browser, server, path):
+    context, _ = open_context(browser, server, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(server.url(path))
+    expect(page.locator(".tg-ws-index, .tg-ws-booklet").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_index_lists_every_sheet_with_strategy_and_time(page, server):
+    page.goto(server.url("worksheets/"))
+    rows = page.locator(".tg-ws-index tbody tr")
+    expect(rows).to_have_count(len(IDS))
+    expect(rows.first).to_contain_text("1. Don't take their mistrust personally")
+    expect(rows.first).to_contain_text("20 minutes")
+    expect(rows.last).to_contain_text("All five strategies")
