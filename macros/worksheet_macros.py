@@ -1,9 +1,57 @@
-"""The worksheet macros (filled in by the worksheets feature)."""
+"""The worksheet macros: data loaded and validated once, at config time."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from .context import MacroContext
+from .errors import DataError
+from .loading import load_model
+from .worksheet_models import Worksheet
+from .worksheets import render_booklet, render_index, render_worksheet
+
+
+def load_worksheets(folder: Path, strategy_ids: list[str]) -> dict[str, Worksheet]:
+    """Every data/worksheets/*.yml, validated; the file name must match the id."""
+    sheets: dict[str, Worksheet] = {}
+    for path in sorted(folder.glob("*.yml")):
+        sheet = load_model(path, Worksheet, context={"strategy_ids": strategy_ids})
+        if sheet.id != path.stem:
+            raise DataError(f"{path}: id: '{sheet.id}' must match the file name '{path.stem}'")
+        sheets[sheet.id] = sheet
+    return sheets
 
 
 def build(ctx: MacroContext) -> dict[str, Callable]:
-    return {}
+    ids = [s.id for s in ctx.catalog.strategies]
+    sheets = load_worksheets(ctx.data_dir / "worksheets", ids)
+    order = {s.id: s.number for s in ctx.catalog.strategies}
+    # Sheets in strategy order; one that spans every strategy comes last.
+    ordered = sorted(sheets.values(), key=lambda w: (order.get(w.strategy, 99), w.id))
+
+    def strategy_of(sheet: Worksheet):
+        return ctx.lookup(sheet.strategy) if sheet.strategy else None
+
+    def get(worksheet_id: str) -> Worksheet:
+        if worksheet_id not in sheets:
+            known = ", ".join(sheets)
+            raise DataError(f"{ctx.page_src()}: unknown worksheet id '{worksheet_id}' (known: {known})")
+        return sheets[worksheet_id]
+
+    def web_address(sheet: Worksheet) -> str:
+        return ctx.site_url.rstrip("/") + f"/worksheets/{sheet.id}/"
+
+    def worksheet(worksheet_id: str) -> str:
+        sheet = get(worksheet_id)
+        return render_worksheet(sheet, strategy_of(sheet), web_address(sheet))
+
+    def worksheet_title(worksheet_id: str) -> str:
+        return get(worksheet_id).title
+
+    def worksheet_index() -> str:
+        return render_index([(w, strategy_of(w)) for w in ordered], ctx.page_url())
+
+    def worksheet_booklet() -> str:
+        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered])
+
+    return {"worksheet": worksheet, "worksheet_title": worksheet_title,
+            "worksheet_index": worksheet_index, "worksheet_booklet": worksheet_booklet}

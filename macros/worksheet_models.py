@@ -1,0 +1,89 @@
+"""The schema of data/worksheets/<id>.yml: a worksheet is sections of fields."""
+
+from typing import Annotated, Literal
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .models import Id, Model
+
+Text = Annotated[str, Field(min_length=1)]
+
+
+class FieldBase(Model):
+    id: str = Id
+    label: Text
+    hint: str | None = None
+
+
+class Lines(FieldBase):
+    kind: Literal["lines"]
+    lines: int = Field(ge=1, le=12)
+
+
+class ShortAnswer(FieldBase):
+    kind: Literal["short"]
+
+
+class Checklist(FieldBase):
+    kind: Literal["checklist"]
+    options: list[Text] = Field(min_length=1)
+
+
+class Rating(FieldBase):
+    kind: Literal["rating"]
+    low: Text
+    high: Text
+    points: int = Field(default=5, ge=3, le=10)
+
+
+class Table(FieldBase):
+    kind: Literal["table"]
+    columns: list[Text] = Field(min_length=1, max_length=6)
+    rows: int = Field(ge=1, le=10)
+    row_labels: list[Text] | None = None
+
+    @model_validator(mode="after")
+    def _labels_fit(self):
+        if self.row_labels is not None and len(self.row_labels) != self.rows:
+            raise ValueError(f"row_labels has {len(self.row_labels)} items, rows is {self.rows}")
+        return self
+
+
+WorksheetField = Annotated[Lines | ShortAnswer | Checklist | Rating | Table, Field(discriminator="kind")]
+
+
+class Section(Model):
+    heading: Text
+    intro: str | None = None
+    fields: list[WorksheetField] = Field(min_length=1)
+
+
+class Worksheet(Model):
+    id: str = Id
+    title: Text
+    strategy: str | None = Id  # None: a sheet that spans every strategy
+    purpose: Text
+    time_needed: Text
+    instructions: list[Text] = Field(min_length=1)
+    sections: list[Section] = Field(min_length=1)
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value: str | None, info: ValidationInfo) -> str | None:
+        known = (info.context or {}).get("strategy_ids")
+        if value is not None and known is not None and value not in known:
+            raise ValueError(f"unknown strategy id '{value}' (known: {', '.join(known)})")
+        return value
+
+    @model_validator(mode="after")
+    def _unique_field_ids(self):
+        seen = set()
+        for section in self.sections:
+            for field in section.fields:
+                if field.id in seen:
+                    raise ValueError(f"duplicate field id '{field.id}'")
+                seen.add(field.id)
+        return self
+
+    def all_fields(self):
+        return [f for s in self.sections for f in s.fields]

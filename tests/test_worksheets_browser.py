@@ -1,0 +1,223 @@
+"""Worksheets in Chromium: autosave, restore, clear, download, storage trouble, print."""
+
+import io
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from conftest import open_context
+
+IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
+       "getting-to-know-you", "trust-log"]
+KEY = "trust-guide:worksheet:{}:v1"
+LONG = "I stayed calm and listened, then told them what I would do next and did it. " * 3
+CELL = "Asked before planning; it went well"  # a full table cell in handwriting
+
+
+def open_sheet(page, server, sheet_id="past-and-present"):
+    page.goto(server.url(f"worksheets/{sheet_id}/"))
+    form = page.locator(f"form[data-tg-worksheet='{sheet_id}']")
+    expect(form).to_have_attribute("data-tg-ready", "1")
+    return form
+
+
+def pdf_text_and_pages(page, fmt):
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=fmt)))
+    page.emulate_media(media="screen")
+    return "\n".join(p.extract_text() for p in reader.pages), len(reader.pages)
+
+
+def fill_everything(page, form):
+    for box in form.locator(".tg-ws__field > textarea").all():
+        box.fill(LONG)
+    for box in form.locator("input[type=text], table textarea").all():
+        box.fill(CELL)
+    for box in form.locator("input[type=checkbox]").all():
+        box.check()
+    for group in form.locator(".tg-ws__scale").all():
+        group.locator("input[type=radio]").last.check()
+
+
+def test_typed_answers_come_back_after_reload(page, server):
+    form = open_sheet(page, server)
+    page.get_by_label("What happened, in a few neutral sentences?").press_sequentially("Late home, quiet evening")
+    page.get_by_label("Take a slow breath before answering").check()
+    page.get_by_label("4 of 5").check()
+    page.reload()
+    expect(form).to_have_attribute("data-tg-ready", "1")
+    expect(page.get_by_label("What happened, in a few neutral sentences?")).to_have_value("Late home, quiet evening")
+    expect(page.get_by_label("Take a slow breath before answering")).to_be_checked()
+    expect(page.get_by_label("4 of 5")).to_be_checked()
+    assert page.log.page_errors == [] and page.log.foreign_requests == []
+
+
+def test_answers_survive_instant_navigation(page, server):
+    open_sheet(page, server)
+    page.get_by_label("The first feeling it stirred in you").press_sequentially("hurt")
+    page.locator(".md-nav a[href$='comfort-map/']").first.click()
+    expect(page.locator("form[data-tg-worksheet='comfort-map']")).to_have_attribute("data-tg-ready", "1")
+    page.get_by_label("How we will look at this map again", exact=False).count()  # page is live
+    page.go_back()
+    expect(page.get_by_label("The first feeling it stirred in you")).to_have_value("hurt")
+
+
+def test_table_cells_are_saved(page, server):
+    open_sheet(page, server, "trust-log")
+    page.get_by_label("Tuesday, How it went").fill("Better than I feared")
+    page.reload()
+    expect(page.get_by_label("Tuesday, How it went")).to_have_value("Better than I feared")
+
+
+@pytest.mark.parametrize("accept", [True, False])
+def test_clear_asks_first(page, server, accept):
+    open_sheet(page, server)
+    field = page.get_by_label("The first feeling it stirred in you")
+    field.fill("sad")
+    messages = []
+
+    def answer(dialog):
+        messages.append(dialog.message)
+        dialog.accept() if accept else dialog.dismiss()
+
+    page.once("dialog", answer)
+    page.get_by_role("button", name="Clear my answers").click()
+    expect(field).to_have_value("" if accept else "sad")
+    assert "Clear" in messages[0]
+    page.reload()
+    expect(page.get_by_label("The first feeling it stirred in you")).to_have_value("" if accept else "sad")
+
+
+def test_download_has_questions_and_answers(page, server):
+    open_sheet(page, server)
+    page.get_by_label("The first feeling it stirred in you").fill("a sting of <hurt>")
+    page.get_by_label("Say what I will do, then do it").check()
+    page.get_by_label("2 of 5").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my answers").click()
+    download = info.value
+    assert download.suggested_filename == "past-and-present-my-answers.md"
+    text = open(download.path(), encoding="utf-8").read()
+    assert text.startswith("# Their past, your present")
+    assert "**The first feeling it stirred in you**\n\na sting of <hurt>" in text
+    assert "- [x] Say what I will do, then do it" in text
+    assert "2 of 5 (1 = Not at all, 5 = Very much)" in text
+    assert page.log.foreign_requests == []
+
+
+def test_corrupt_storage_is_kept_aside(browser, server):
+    context, log = open_context(browser, server)
+    key = KEY.format("past-and-present")
+    context.add_init_script(f"if (location.protocol === 'http:' && !sessionStorage.getItem('seeded')) {{ sessionStorage.setItem('seeded', 1); localStorage.setItem('{key}', '{{not json'); }}")
+    page = context.new_page()
+    open_sheet(page, server)
+    expect(page.locator(".tg-ws__status")).to_contain_text("could not be read")
+    assert page.evaluate(f"localStorage.getItem('{key}:corrupt')") == "{not json"
+    page.get_by_label("The first feeling it stirred in you").fill("calm")
+    page.reload()
+    expect(page.get_by_label("The first feeling it stirred in you")).to_have_value("calm")
+    assert log.page_errors == []
+    context.close()
+
+
+def test_page_works_when_storage_throws(browser, server):
+    context, log = open_context(browser, server)
+    context.add_init_script("""
+        // Every storage call fails, as in a locked-down or full browser.
+        for (const name of ['getItem', 'setItem', 'removeItem']) {
+            Storage.prototype[name] = function () { throw new DOMException('denied', 'SecurityError'); };
+        }
+    """)
+    stacks = []  # Material's own palette code also fails here; ours must not.
+    context.on("weberror", lambda err: stacks.append(err.error.stack or ""))
+    page = context.new_page()
+    open_sheet(page, server)
+    expect(page.locator(".tg-ws__status")).to_contain_text("can't be saved")
+    field = page.get_by_label("The first feeling it stirred in you")
+    field.fill("still works")
+    expect(field).to_have_value("still works")
+    with page.expect_download():
+        page.get_by_role("button", name="Download my answers").click()
+    assert not [s for s in stacks if "worksheets.js" in s]
+    context.close()
+
+
+def test_keyboard_reaches_and_ticks_fields(page, server):
+    open_sheet(page, server)
+    box = page.get_by_label("Take a slow breath before answering")
+    box.focus()
+    page.keyboard.press("Space")
+    expect(box).to_be_checked()
+    radio = page.get_by_label("1 of 5 (Not at all)")
+    radio.focus()
+    page.keyboard.press("ArrowRight")
+    expect(page.get_by_label("2 of 5")).to_be_checked()
+    page.keyboard.press("Tab")
+    # Tab leaves the scale as one stop and lands on the next section's first box.
+    assert page.evaluate("document.activeElement.name") == "helpful-steps"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+
+
+@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize("sheet_id", IDS)
+def test_no_horizontal_scroll_on_a_phone(browser, server, width, sheet_id):
+    context, _ = open_context(browser, server, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    open_sheet(page, server, sheet_id)
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+@pytest.mark.parametrize("sheet_id", IDS)
+def test_each_sheet_prints_on_two_pages_at_most(page, server, sheet_id, fmt):
+    form = open_sheet(page, server, sheet_id)
+    title = form.get_attribute("data-tg-title")
+    text, pages = pdf_text_and_pages(page, fmt)
+    assert pages <= 2, f"{sheet_id} blank: {pages} pages on {fmt}"
+    flat = re.sub(r"\s+", " ", text)
+    assert f"{title} · https://trust-guide.github.io/trust-guide/worksheets/{sheet_id}/" in flat
+    for chrome in ["Skip to content", "Search", "Download my answers", "Clear my answers", "Introduction"]:
+        assert chrome not in flat
+    fill_everything(page, form)
+    text, pages = pdf_text_and_pages(page, fmt)
+    assert pages <= 2, f"{sheet_id} filled: {pages} pages on {fmt}"
+    assert "I stayed calm and listened" in text
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+def test_booklet_starts_each_sheet_on_a_new_page(page, server, fmt):
+    singles = []
+    for sheet_id in IDS:
+        open_sheet(page, server, sheet_id)
+        singles.append(pdf_text_and_pages(page, fmt)[1])
+    page.goto(server.url("worksheets/print-all/"))
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format=fmt)))
+    assert len(reader.pages) == sum(singles)
+    starts = [sum(singles[:i]) for i in range(len(IDS))]
+    titles = [page.locator(".tg-ws__title").nth(i).inner_text() for i in range(len(IDS))]
+    for start, title in zip(starts, titles):
+        assert reader.pages[start].extract_text().lstrip().startswith(title)
+
+
+@pytest.mark.parametrize("path", ["worksheets/", "worksheets/print-all/"])
+def test_index_and_booklet_fit_a_phone(browser, server, path):
+    context, _ = open_context(browser, server, viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(server.url(path))
+    expect(page.locator(".tg-ws-index, .tg-ws-booklet").first).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_index_lists_every_sheet_with_strategy_and_time(page, server):
+    page.goto(server.url("worksheets/"))
+    rows = page.locator(".tg-ws-index tbody tr")
+    expect(rows).to_have_count(len(IDS))
+    expect(rows.first).to_contain_text("1. Don't take their mistrust personally")
+    expect(rows.first).to_contain_text("20 minutes")
+    expect(rows.last).to_contain_text("All five strategies")
