@@ -1,0 +1,39 @@
+"""Self-checks in Chromium: live score, saved answers, start over, bad storage."""
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+URL = "checklists/self-assessment/"
+
+
+def answer(page, item, label):
+    page.locator(f'[data-item="{item}"]').get_by_label(label).check()
+
+
+def test_answer_reload_and_start_over(page, server):
+    page.goto(server.url(URL))
+    result = page.locator(".tg-checklist__result")
+    answer(page, "pause", "Almost always")
+    expect(result).to_contain_text("Your score: 3 of 30")
+    expect(result).to_contain_text("A place to start")
+    page.reload()
+    expect(result).to_contain_text("Your score: 3 of 30")
+    expect(result).to_have_attribute("data-recommended", "comfort-zone")
+    page.once("dialog", lambda d: d.dismiss())
+    page.get_by_role("button", name="Start over").click()
+    expect(result).to_contain_text("Your score: 3 of 30")
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Start over").click()
+    expect(result).to_contain_text("Your score appears here")
+    assert page.log.page_errors == [] and page.log.foreign_requests == []
+
+
+def test_corrupt_storage_is_kept_aside(page, server):
+    page.goto(server.url(URL))
+    page.evaluate("localStorage.setItem('trust-guide:checklist:v1:self-assessment', '{oops')")
+    page.reload()
+    expect(page.locator(".tg-checklist__notice")).to_be_visible()
+    assert page.evaluate("localStorage.getItem('trust-guide:checklist:v1:self-assessment:corrupt')") == "{oops"
+    answer(page, "pause", "Often")
+    expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
