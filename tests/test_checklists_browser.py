@@ -37,3 +37,36 @@ def test_corrupt_storage_is_kept_aside(page, server):
     assert page.evaluate("localStorage.getItem('trust-guide:checklist:v1:self-assessment:corrupt')") == "{oops"
     answer(page, "pause", "Often")
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
+
+
+def test_browser_matches_python_reference_on_random_answers(page, server):
+    import random
+    from pathlib import Path
+    from macros.checklist_models import Checklist
+    from macros.loading import load_model
+    from macros.scoring import score
+
+    ids = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+    root = Path(__file__).resolve().parent.parent
+    overall = load_model(root / "data/checklists/self-assessment.yml", Checklist,
+                         context={"strategy_ids": ids})
+    rng = random.Random(5)
+    page.goto(server.url(URL))
+    result = page.locator(".tg-checklist__result")
+    for _ in range(40):
+        answers = {i.id: rng.choice([o.value for o in overall.scale]) for i in overall.items
+                   if rng.random() < 0.9}
+        page.evaluate("""(answers) => {
+            const form = document.querySelector('form.tg-checklist');
+            form.querySelectorAll('input').forEach(r => r.checked = false);
+            for (const [item, value] of Object.entries(answers)) {
+                form.querySelector(`[data-item="${item}"] input[value="${value}"]`).checked = true;
+            }
+            form.dispatchEvent(new Event('change'));
+        }""", answers)
+        if not answers:
+            continue
+        expected = score(overall, answers, ids)
+        expect(result).to_have_attribute("data-score", str(expected.score))
+        expect(result).to_have_attribute("data-band", expected.band.label)
+        expect(result).to_have_attribute("data-recommended", expected.recommended)
