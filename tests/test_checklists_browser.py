@@ -70,3 +70,30 @@ def test_browser_matches_python_reference_on_random_answers(page, server):
         expect(result).to_have_attribute("data-score", str(expected.score))
         expect(result).to_have_attribute("data-band", expected.band.label)
         expect(result).to_have_attribute("data-recommended", expected.recommended)
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+@pytest.mark.parametrize("name", ["self-assessment", "not-personal"])
+def test_print_fits_two_pages_blank_and_filled(page, server, tmp_path, fmt, name):
+    from pypdf import PdfReader
+
+    page.goto(server.url(f"checklists/{name}/"))
+    page.emulate_media(media="print")
+    blank = tmp_path / "blank.pdf"
+    page.pdf(path=str(blank), format=fmt)
+    page.locator(".tg-checklist__item").first.get_by_label("Often").check()
+    filled = tmp_path / "filled.pdf"
+    page.pdf(path=str(filled), format=fmt)
+    for pdf in (blank, filled):
+        reader = PdfReader(str(pdf))
+        assert len(reader.pages) <= 2, f"{name} {fmt}: {len(reader.pages)} pages"
+        assert "Scoring key" in "".join(p.extract_text() for p in reader.pages)
+
+
+def test_without_javascript_the_scoring_key_reads(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url(URL))
+    expect(page.get_by_role("heading", name="Scoring key")).to_be_visible()
+    expect(page.locator(".tg-checklist__bands")).to_contain_text("0 to 10")
+    context.close()
