@@ -1,0 +1,141 @@
+"""The schema of data/checklists/<id>.yml: items, answer scale and result bands.
+
+Bands must cover every possible score exactly once, so the build fails on an
+overlap, a gap or a score no band covers, naming the file and the field.
+"""
+
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .models import Id, Model
+
+WORKSHEET_IDS = frozenset({"past-and-present", "comfort-map", "openness-moments",
+                           "care-plan", "getting-to-know-you", "trust-log"})
+
+
+def known_strategy(value: str | None, info: ValidationInfo) -> str | None:
+    """Strategy ids come from strategies.yml, passed in as validation context."""
+    known = (info.context or {}).get("strategy_ids")
+    if value is not None and known is not None and value not in known:
+        raise ValueError(f"unknown strategy '{value}' (known: {', '.join(known)})")
+    return value
+
+
+class Option(Model):
+    label: str = Field(min_length=1, max_length=40)
+    value: int = Field(ge=0)
+
+
+class Item(Model):
+    id: str = Id
+    text: str = Field(min_length=1, max_length=200)
+    strategy: str | None = None   # required on the overall checklist only
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value, info: ValidationInfo):
+        return known_strategy(value, info)
+
+
+class NextStep(Model):
+    """Where to go next: a strategy page or a worksheet, by id."""
+
+    label: str = Field(min_length=1, max_length=80)
+    strategy: str | None = None
+    worksheet: str | None = None
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value, info: ValidationInfo):
+        return known_strategy(value, info)
+
+    @field_validator("worksheet")
+    @classmethod
+    def _known_worksheet(cls, value):
+        if value is not None and value not in WORKSHEET_IDS:
+            raise ValueError(f"unknown worksheet '{value}' (known: {', '.join(sorted(WORKSHEET_IDS))})")
+        return value
+
+    @model_validator(mode="after")
+    def _exactly_one_target(self):
+        if (self.strategy is None) == (self.worksheet is None):
+            raise ValueError("give exactly one of 'strategy' or 'worksheet'")
+        return self
+
+
+class Band(Model):
+    min: int = Field(ge=0)
+    max: int = Field(ge=0)
+    label: str = Field(min_length=1, max_length=40)
+    message: str = Field(min_length=1, max_length=240)
+    next: NextStep | None = None    # the overall checklist points to the lowest strategy instead
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.min > self.max:
+            raise ValueError(f"min {self.min} is above max {self.max}")
+        return self
+
+
+class Checklist(Model):
+    id: str = Id
+    title: str = Field(min_length=1, max_length=80)
+    strategy: str | None = None     # a per-strategy checklist; None for the overall one
+    description: str = Field(min_length=1, max_length=160)
+    instructions: str = Field(min_length=1, max_length=300)
+    scale: list[Option] = Field(min_length=2, max_length=5)
+    items: list[Item] = Field(min_length=5, max_length=12)
+    bands: list[Band] = Field(min_length=2)
+
+    @field_validator("strategy")
+    @classmethod
+    def _known_strategy(cls, value, info: ValidationInfo):
+        return known_strategy(value, info)
+
+    @property
+    def max_score(self) -> int:
+        return len(self.items) * max(o.value for o in self.scale)
+
+    @property
+    def min_score(self) -> int:
+        return len(self.items) * min(o.value for o in self.scale)
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        values = [o.value for o in self.scale]
+        if len(set(values)) != len(values):
+            raise ValueError(f"scale: values must differ, got {values}")
+        item_ids = [i.id for i in self.items]
+        if len(set(item_ids)) != len(item_ids):
+            raise ValueError(f"items: duplicate id in {item_ids}")
+        if self.strategy is None:
+            for n, item in enumerate(self.items):
+                if item.strategy is None:
+                    raise ValueError(f"items[{n}].strategy: required on an overall checklist")
+        else:
+            if not 5 <= len(self.items) <= 8:
+                raise ValueError(f"items: a strategy checklist has 5 to 8 statements, got {len(self.items)}")
+            for n, item in enumerate(self.items):
+                if item.strategy not in (None, self.strategy):
+                    raise ValueError(f"items[{n}].strategy: must be '{self.strategy}' or left out")
+            for n, band in enumerate(self.bands):
+                if band.next is None:
+                    raise ValueError(f"bands[{n}].next: required on a strategy checklist")
+        self._check_bands()
+        return self
+
+    def _check_bands(self):
+        """Sorted bands must run from the lowest to the highest score without gaps or overlaps."""
+        expected = self.min_score
+        for n, band in sorted(enumerate(self.bands), key=lambda nb: nb[1].min):
+            if band.min < expected:
+                raise ValueError(f"bands[{n}]: {band.min}-{band.max} overlaps the band before it")
+            if band.min > expected:
+                raise ValueError(f"bands[{n}]: scores {expected}-{band.min - 1} are in no band")
+            expected = band.max + 1
+        if expected - 1 != self.max_score:
+            if expected - 1 > self.max_score:
+                raise ValueError(f"bands: reach {expected - 1}, above the highest possible score {self.max_score}")
+            raise ValueError(f"bands: scores {expected}-{self.max_score} are in no band")
+
+    def item_strategy(self, item: Item) -> str:
+        return item.strategy or self.strategy  # type: ignore[return-value]

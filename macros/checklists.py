@@ -1,0 +1,29 @@
+"""Render a checklist to HTML (pure: models in, HTML out, via templates)."""
+
+from .checklist_models import Checklist
+from .models import Strategy
+from .rendering import render
+from .urls import relative_href
+
+
+def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url: str) -> str:
+    by_id = {s.id: s for s in strategies}
+    strategy_href = {s.id: relative_href(page_url, s.doc_path) for s in strategies}
+    bands = []
+    for band in checklist.bands:
+        href = label = ""
+        if band.next is not None:
+            # Worksheet pages arrive from another branch; until then next steps name strategies.
+            target = band.next.strategy or ""
+            href = strategy_href.get(target, "")
+            label = band.next.label
+        bands.append({"band": band, "href": href, "label": label})
+    used = [s for s in strategies if any(checklist.item_strategy(i) == s.id for i in checklist.items)]
+    return render("checklist.html", checklist=checklist, bands=bands, strategies=used,
+                  by_id=by_id, strategy_href=strategy_href,
+                  top=max(o.value for o in checklist.scale))
+
+
+def render_index(checklists: list[Checklist], page_url: str) -> str:
+    items = [{"checklist": c, "href": relative_href(page_url, f"checklists/{c.id}.md")} for c in checklists]
+    return render("checklist_index.html", items=items)
