@@ -1,0 +1,78 @@
+"""Links: every page previews well (absolute canonical, OG, Twitter tags),
+the public URL list still resolves, and /s/N/ short links land on strategy N."""
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+
+from support import ROOT, site_url
+
+URL_LIST = ROOT / "tests" / "public_urls.txt"
+STRATEGIES = yaml.safe_load((ROOT / "data" / "strategies.yml").read_text())["strategies"]
+
+
+def pages(site_dir: Path) -> list[Path]:
+    """Built content pages, without the /s/N/ redirect stubs."""
+    return [p for p in sorted(site_dir.rglob("index.html")) if "s" != p.relative_to(site_dir).parts[0]]
+
+
+def test_url_list_still_resolves(site_dir):
+    missing = []
+    for line in URL_LIST.read_text().split():
+        path = site_dir / line.strip("/") / "index.html" if line != "/" else site_dir / "index.html"
+        if not path.is_file():
+            missing.append(line)
+    assert not missing, f"public URLs missing from the build: {missing}"
+
+
+def test_every_page_has_absolute_preview_tags(site_dir):
+    base = site_url()
+    for path in pages(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        rel = path.parent.relative_to(site_dir).as_posix()
+        expected = base + ("" if rel == "." else rel + "/")
+        canonical = soup.find_all("link", rel="canonical")
+        assert [c["href"] for c in canonical] == [expected], path
+        meta = {m.get("property") or m.get("name"): m.get("content") for m in soup.find_all("meta")}
+        assert meta.get("description"), path
+        assert meta["og:url"] == expected
+        assert meta["og:locale"] == "en_GB"
+        assert meta["twitter:card"] == "summary_large_image"
+        for key in ("og:type", "og:site_name", "og:title", "og:description"):
+            assert meta.get(key), (path, key)
+
+
+def test_descriptions_are_unique(site_dir):
+    seen = {}
+    for path in pages(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        desc = soup.find("meta", attrs={"name": "description"})["content"]
+        seen.setdefault(desc, []).append(path.parent.name)
+    dupes = {d: p for d, p in seen.items() if len(p) > 1}
+    assert not dupes, dupes
+
+
+def test_redirect_pages_carry_absolute_canonical(site_dir):
+    for s in STRATEGIES:
+        soup = BeautifulSoup((site_dir / "s" / str(s["number"]) / "index.html").read_text(), "html.parser")
+        assert soup.find("link", rel="canonical")["href"] == f"{site_url()}strategies/{s['slug']}/"
+
+
+def test_headings_have_labelled_permalinks(site_dir):
+    for path in pages(site_dir):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for h in soup.select("article > h2, article > h3")  # Markdown headings, not macro boxes:
+            assert h.get("id"), (path, h)
+            link = h.find("a", class_="headerlink")
+            assert link and link["href"] == f"#{h['id']}" and link.get("title"), (path, h)
+
+
+@pytest.mark.parametrize("number", [3, 1])
+def test_short_link_lands_on_strategy(page, server, number):
+    s = next(s for s in STRATEGIES if s["number"] == number)
+    page.goto(server.url(f"s/{number}/"))
+    expect(page).to_have_url(server.url(f"strategies/{s['slug']}/"))
+    expect(page.locator("article h1")).to_contain_text(s["title"].split("'")[0])
