@@ -64,7 +64,8 @@ def test_redirect_pages_carry_absolute_canonical(site_dir):
 def test_headings_have_labelled_permalinks(site_dir):
     for path in pages(site_dir):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for h in soup.select("article > h2, article > h3")  # Markdown headings, not macro boxes:
+        # Markdown headings only, not the headings of macro-rendered boxes.
+        for h in soup.select("article > h2, article > h3"):
             assert h.get("id"), (path, h)
             link = h.find("a", class_="headerlink")
             assert link and link["href"] == f"#{h['id']}" and link.get("title"), (path, h)
