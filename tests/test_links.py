@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from PIL import Image
 from playwright.sync_api import expect
 
 from support import ROOT, site_url
@@ -22,7 +23,12 @@ def pages(site_dir: Path) -> list[Path]:
 def test_url_list_still_resolves(site_dir):
     missing = []
     for line in URL_LIST.read_text().split():
-        path = site_dir / line.strip("/") / "index.html" if line != "/" else site_dir / "index.html"
+        if line == "/":
+            path = site_dir / "index.html"
+        elif line.endswith("/"):
+            path = site_dir / line / "index.html"
+        else:
+            path = site_dir / line
         if not path.is_file():
             missing.append(line)
     assert not missing, f"public URLs missing from the build: {missing}"
@@ -41,6 +47,14 @@ def test_every_page_has_absolute_preview_tags(site_dir):
         assert meta["og:url"] == expected
         assert meta["og:locale"] == "en_GB"
         assert meta["twitter:card"] == "summary_large_image"
+        image = meta["og:image"]
+        assert image.startswith(base + "assets/images/share/"), path
+        with Image.open(site_dir / image.removeprefix(base)) as png:
+            assert png.size == (1200, 630) and png.format == "PNG"
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+        assert meta["og:image:alt"] and meta["twitter:image"] == image
+        if rel.startswith(("strategies/", "worksheets/", "checklists/")):
+            assert not image.endswith("/default.png"), path
         for key in ("og:type", "og:site_name", "og:title", "og:description"):
             assert meta.get(key), (path, key)
 
@@ -77,3 +91,13 @@ def test_short_link_lands_on_strategy(page, server, number):
     page.goto(server.url(f"s/{number}/"))
     expect(page).to_have_url(server.url(f"strategies/{s['slug']}/"))
     expect(page.locator("article h1")).to_contain_text(s["title"].split("'")[0])
+
+
+def test_sitemap_lists_every_page_absolutely(site_dir):
+    soup = BeautifulSoup((site_dir / "sitemap.xml").read_text(), "html.parser")
+    listed = {loc.text for loc in soup.find_all("loc")}
+    for path in pages(site_dir):
+        if path.parent.name == "404":
+            continue
+        rel = path.parent.relative_to(site_dir).as_posix()
+        assert site_url() + ("" if rel == "." else rel + "/") in listed, path

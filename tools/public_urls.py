@@ -10,11 +10,13 @@ from pathlib import Path
 
 
 def public_urls(site_dir: Path) -> list[str]:
-    """Site-relative URLs of every built page (index.html files) except 404."""
+    """Site-relative URLs of every built page (redirects included) and share image."""
     urls = []
     for page in site_dir.rglob("index.html"):
         rel = page.parent.relative_to(site_dir).as_posix()
         urls.append("" if rel == "." else rel + "/")
+    urls += [p.relative_to(site_dir).as_posix() for p in site_dir.glob("assets/images/share/*.png")]
+    urls.append("sitemap.xml")
     return sorted(urls)
 
 
