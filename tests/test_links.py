@@ -23,6 +23,12 @@ def pages(site_dir: Path) -> list[Path]:
 def test_url_list_still_resolves(site_dir):
     missing = []
     for line in URL_LIST.read_text().split():
+        line, _, anchor = line.partition("#")
+        if anchor:
+            html = (site_dir / line / "index.html" if line else site_dir / "index.html")
+            if not html.is_file() or f'id="{anchor}"' not in html.read_text(encoding="utf-8"):
+                missing.append(f"{line}#{anchor}")
+            continue
         if line == "/":
             path = site_dir / "index.html"
         elif line.endswith("/"):
