@@ -1,1 +1,66 @@
-"""Reserved for a later feature (links); a hook with no events does nothing."""
+"""Links feature, wiring only (drawing lives in macros/share_cards.py):
+
+- a share image per strategy, worksheet and checklist page, a default for the
+  rest, written into the site dir (never docs/) and cached by content hash;
+- the /s/N/ redirect pages carry an absolute canonical URL (mkdocs-redirects
+  writes a relative one).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urljoin
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.share_cards import Card, write  # noqa: E402
+
+SHARE_DIR = "assets/images/share"
+CARD_SECTIONS = ("strategies/", "worksheets/", "checklists/")
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _kickers(config: MkDocsConfig) -> dict[str, str]:
+    """Strategy page URL -> "Strategy N of 5"."""
+    data = yaml.safe_load((_root(config) / "data" / "strategies.yml").read_text(encoding="utf-8"))
+    total = len(data["strategies"])
+    return {f"strategies/{s['slug']}/": f"Strategy {s['number']} of {total}" for s in data["strategies"]}
+
+
+def _image_name(page: Page) -> str:
+    if page.url.startswith(CARD_SECTIONS):
+        return page.url.strip("/").replace("/", "-") + ".png"
+    return "default.png"
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_) -> dict:
+    name = _image_name(page)
+    if name == "default.png":
+        card = Card(config.site_name, config.site_description or config.site_name)
+    else:
+        title = page.title or config.site_name
+        card = Card(config.site_name, title, _kickers(config).get(page.url, ""))
+    write(card, Path(config.site_dir) / SHARE_DIR / name, _root(config) / ".cache" / "share-images")
+    page.meta["share_image"] = f"{SHARE_DIR}/{name}"
+    page.meta["share_image_alt"] = " · ".join(filter(None, [config.site_name, card.kicker, card.title]))
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir)
+    for page in sorted((site_dir / "s").glob("*/index.html")):
+        page_url = urljoin(config.site_url or "/", f"s/{page.parent.name}/")
+        html = page.read_text(encoding="utf-8")
+        fixed = _CANONICAL.sub(
+            lambda m: f'<link rel="canonical" href="{urljoin(page_url, m.group(1))}">', html, count=1
+        )
+        page.write_text(fixed, encoding="utf-8")
