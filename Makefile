@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 # Material prints a long notice about MkDocs 2.0 on every build; the README
 # covers it, and a build should print nothing but real warnings.
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test browser clean
 

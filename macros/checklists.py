@@ -13,9 +13,10 @@ def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url:
     for band in checklist.bands:
         href = label = ""
         if band.next is not None:
-            # Worksheet pages arrive from another branch; until then next steps name strategies.
-            target = band.next.strategy or ""
-            href = strategy_href.get(target, "")
+            if band.next.worksheet:
+                href = relative_href(page_url, f"worksheets/{band.next.worksheet}.md")
+            else:
+                href = strategy_href[band.next.strategy]
             label = band.next.label
         bands.append({"band": band, "href": href, "label": label})
     used = [s for s in strategies if any(checklist.item_strategy(i) == s.id for i in checklist.items)]
