@@ -82,7 +82,7 @@ def test_home_has_five_cards_in_order_and_links_safety(site_dir):
         assert strategy["summary"] in card.get_text(" ")
     links = [resolve("", a["href"]) for a in article(home).find_all("a", href=True)]
     assert "safety/" in links
-    for target in ("introduction/", "worksheets/", "checklists/"):
+    for target in ("introduction/", "worksheets/", "checklists/self-assessment/"):
         assert target in links
 
 
