@@ -97,3 +97,49 @@ def test_without_javascript_the_scoring_key_reads(browser, server):
     expect(page.get_by_role("heading", name="Scoring key")).to_be_visible()
     expect(page.locator(".tg-checklist__bands")).to_contain_text("0 to 10")
     context.close()
+
+
+def test_answers_survive_instant_navigation(page, server):
+    page.goto(server.url(URL))
+    answer(page, "pause", "Almost always")
+    result = page.locator(".tg-checklist__result")
+    expect(result).to_contain_text("Your score: 3 of 30")
+    # Leave through a site link (Material's instant navigation), then come back.
+    page.locator(".md-content").get_by_role("link", name="Respect their comfort zone").first.click()
+    expect(page).to_have_url(server.url("strategies/respect-their-comfort-zone/"))
+    page.go_back()
+    expect(page).to_have_url(server.url(URL))
+    expect(page.locator('[data-item="pause"]').get_by_label("Almost always")).to_be_checked()
+    expect(result).to_contain_text("Your score: 3 of 30")
+    assert page.log.page_errors == []
+
+
+def test_keyboard_only_answering(page, server):
+    page.goto(server.url(URL))
+    first = page.locator(".md-content input[type=radio]").first
+    first.focus()
+    # Arrow keys move within a statement's options and select them, as for any radio group.
+    page.keyboard.press("ArrowRight")
+    checked = page.locator(".md-content input[type=radio]:checked")
+    expect(checked).to_have_count(1)
+    assert checked.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowRight")
+    expect(checked).to_have_count(2)
+    expect(page.locator(".tg-checklist__result")).to_contain_text("2 of 10 answered")
+
+
+def test_page_works_when_storage_throws(context_and_log, server):
+    context, log = context_and_log
+    context.add_init_script("""
+        Object.defineProperty(window, 'localStorage', {
+            get() { throw new DOMException('blocked', 'SecurityError'); }
+        });
+    """)
+    page = context.new_page()
+    page.goto(server.url(URL))
+    expect(page.locator(".tg-checklist__notice")).to_be_visible()
+    answer(page, "pause", "Often")
+    expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
+    # Material's own palette code may fail without storage; ours must not.
+    assert not [e for e in log.page_errors if "checklists.js" in e]
