@@ -73,7 +73,7 @@ def test_browser_matches_python_reference_on_random_answers(page, server):
 
 
 @pytest.mark.parametrize("fmt", ["A4", "Letter"])
-@pytest.mark.parametrize("name", ["self-assessment", "not-personal"])
+@pytest.mark.parametrize("name", ["self-assessment", "not-personal", "comfort-zone", "openness", "be-there", "real-interest"])
 def test_print_fits_two_pages_blank_and_filled(page, server, tmp_path, fmt, name):
     from pypdf import PdfReader
 
@@ -81,7 +81,8 @@ def test_print_fits_two_pages_blank_and_filled(page, server, tmp_path, fmt, name
     page.emulate_media(media="print")
     blank = tmp_path / "blank.pdf"
     page.pdf(path=str(blank), format=fmt)
-    page.locator(".tg-checklist__item").first.get_by_label("Often").check()
+    for item in page.locator(".tg-checklist__item").all():
+        item.get_by_label("Often").check()
     filled = tmp_path / "filled.pdf"
     page.pdf(path=str(filled), format=fmt)
     for pdf in (blank, filled):
