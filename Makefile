@@ -39,8 +39,12 @@ browser:
 	         "or set CHROMIUM_PATH to a Chromium binary." >&2; exit 1; \
 	  fi; }
 
+# axe-core for the accessibility tests, exactly as package-lock.json pins it.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+
 ## Run the whole test suite (unit, build and real-browser tests).
-test: $(VENV)/.test-deps browser
+test: $(VENV)/.test-deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 clean:
