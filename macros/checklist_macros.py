@@ -6,20 +6,13 @@ from .checklist_models import Checklist
 from .checklists import render_checklist, render_index
 from .context import MacroContext
 from .errors import DataError
-from .loading import load_model
-
-ORDER = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest", "self-assessment"]
-
+from .loading import load_folder
 
 def load_all(ctx: MacroContext) -> dict[str, Checklist]:
-    ids = [s.id for s in ctx.catalog.strategies]
-    loaded = {}
-    for path in sorted((ctx.data_dir / "checklists").glob("*.yml")):
-        checklist = load_model(path, Checklist, context={"strategy_ids": ids})
-        if checklist.id != path.stem:
-            raise DataError(f"{path}: id: '{checklist.id}' must match the file name '{path.stem}'")
-        loaded[checklist.id] = checklist
-    return loaded
+    # Next steps may name a worksheet: the ones that exist are the data files.
+    worksheet_ids = sorted(p.stem for p in (ctx.data_dir / "worksheets").glob("*.yml"))
+    context = {"strategy_ids": [s.id for s in ctx.catalog.strategies], "worksheet_ids": worksheet_ids}
+    return load_folder(ctx.data_dir / "checklists", Checklist, context=context)
 
 
 def build(ctx: MacroContext) -> dict[str, Callable]:
@@ -37,7 +30,9 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return get(checklist_id).title
 
     def checklist_index() -> str:
-        ordered = sorted(checklists.values(), key=lambda c: ORDER.index(c.id) if c.id in ORDER else 99)
+        # In strategy order; the overall self-assessment (no single strategy) last.
+        number = {s.id: s.number for s in ctx.catalog.strategies}
+        ordered = sorted(checklists.values(), key=lambda c: (number.get(c.strategy, 99), c.id))
         return render_index(ordered, ctx.page_url())
 
     return {"checklist": checklist, "checklist_title": checklist_title, "checklist_index": checklist_index}

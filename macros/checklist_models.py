@@ -8,8 +8,6 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .models import Id, Model
 
-WORKSHEET_IDS = frozenset({"past-and-present", "comfort-map", "openness-moments",
-                           "care-plan", "getting-to-know-you", "trust-log"})
 
 
 def known_strategy(value: str | None, info: ValidationInfo) -> str | None:
@@ -50,9 +48,11 @@ class NextStep(Model):
 
     @field_validator("worksheet")
     @classmethod
-    def _known_worksheet(cls, value):
-        if value is not None and value not in WORKSHEET_IDS:
-            raise ValueError(f"unknown worksheet '{value}' (known: {', '.join(sorted(WORKSHEET_IDS))})")
+    def _known_worksheet(cls, value, info: ValidationInfo):
+        """Worksheet ids come from data/worksheets/, passed in as validation context."""
+        known = (info.context or {}).get("worksheet_ids")
+        if value is not None and known is not None and value not in known:
+            raise ValueError(f"unknown worksheet '{value}' (known: {', '.join(known)})")
         return value
 
     @model_validator(mode="after")

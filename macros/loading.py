@@ -38,3 +38,14 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
         return model.model_validate(raw, context=context)
     except ValidationError as exc:
         raise DataError(describe(path, exc)) from None
+
+
+def load_folder(folder: Path, model: type[M], context: dict | None = None) -> dict[str, M]:
+    """Every folder/*.yml validated as model, by id; a file's name must match its id."""
+    loaded: dict[str, M] = {}
+    for path in sorted(folder.glob("*.yml")):
+        item = load_model(path, model, context=context)
+        if item.id != path.stem:
+            raise DataError(f"{path}: id: '{item.id}' must match the file name '{path.stem}'")
+        loaded[item.id] = item
+    return loaded

@@ -5,20 +5,14 @@ from pathlib import Path
 
 from .context import MacroContext
 from .errors import DataError
-from .loading import load_model
+from .loading import load_folder
 from .worksheet_models import Worksheet
 from .worksheets import render_booklet, render_index, render_worksheet
 
 
 def load_worksheets(folder: Path, strategy_ids: list[str]) -> dict[str, Worksheet]:
     """Every data/worksheets/*.yml, validated; the file name must match the id."""
-    sheets: dict[str, Worksheet] = {}
-    for path in sorted(folder.glob("*.yml")):
-        sheet = load_model(path, Worksheet, context={"strategy_ids": strategy_ids})
-        if sheet.id != path.stem:
-            raise DataError(f"{path}: id: '{sheet.id}' must match the file name '{path.stem}'")
-        sheets[sheet.id] = sheet
-    return sheets
+    return load_folder(folder, Worksheet, context={"strategy_ids": strategy_ids})
 
 
 def build(ctx: MacroContext) -> dict[str, Callable]:

@@ -21,7 +21,8 @@ def raw(name="not-personal"):
 def load(tmp_path, data):
     path = tmp_path / "bad.yml"
     path.write_text(yaml.safe_dump(data))
-    return load_model(path, Checklist, context={"strategy_ids": IDS})
+    worksheets = sorted(p.stem for p in (ROOT / "data/worksheets").glob("*.yml"))
+    return load_model(path, Checklist, context={"strategy_ids": IDS, "worksheet_ids": worksheets})
 
 
 def fails(tmp_path, data, *words):
@@ -88,3 +89,9 @@ def test_ties_go_to_the_earlier_strategy(tmp_path):
     result = score(overall, {}, IDS)
     assert result.score == 0 and result.recommended == "not-personal"
     assert result.band.min == 0
+
+
+def test_next_step_names_an_unknown_worksheet(tmp_path):
+    data = raw()
+    data["bands"][1]["next"] = {"label": "Try it", "worksheet": "no-such-sheet"}
+    fails(tmp_path, data, "bands[1].next.worksheet", "no-such-sheet")
