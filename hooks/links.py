@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.loading import load_model  # noqa: E402
+from macros.models import StrategyList  # noqa: E402
 from macros.share_cards import Card, write  # noqa: E402
 
 SHARE_DIR = "assets/images/share"
@@ -29,11 +30,15 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
-def _kickers(config: MkDocsConfig) -> dict[str, str]:
-    """Strategy page URL -> "Strategy N of 5"."""
-    data = yaml.safe_load((_root(config) / "data" / "strategies.yml").read_text(encoding="utf-8"))
-    total = len(data["strategies"])
-    return {f"strategies/{s['slug']}/": f"Strategy {s['number']} of {total}" for s in data["strategies"]}
+# Strategy page URL -> "Strategy N of 5", from the validated catalogue, once per build.
+_kickers: dict[str, str] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    strategies = load_model(_root(config) / "data" / "strategies.yml", StrategyList).strategies
+    _kickers.clear()
+    _kickers.update({f"strategies/{s.slug}/": f"Strategy {s.number} of {len(strategies)}" for s in strategies})
+    return config
 
 
 def _image_name(page: Page) -> str:
@@ -48,7 +53,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_) -> dic
         card = Card(config.site_name, config.site_description or config.site_name)
     else:
         title = page.title or config.site_name
-        card = Card(config.site_name, title, _kickers(config).get(page.url, ""))
+        card = Card(config.site_name, title, _kickers.get(page.url, ""))
     write(card, Path(config.site_dir) / SHARE_DIR / name, _root(config) / ".cache" / "share-images")
     page.meta["share_image"] = f"{SHARE_DIR}/{name}"
     page.meta["share_image_alt"] = " · ".join(filter(None, [config.site_name, card.kicker, card.title]))
