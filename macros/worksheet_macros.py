@@ -36,7 +36,7 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
 
     def worksheet(worksheet_id: str) -> str:
         sheet = get(worksheet_id)
-        return render_worksheet(sheet, strategy_of(sheet), web_address(sheet))
+        return render_worksheet(sheet, strategy_of(sheet), web_address(sheet), page_url=ctx.page_url())
 
     def worksheet_title(worksheet_id: str) -> str:
         return get(worksheet_id).title

@@ -28,6 +28,17 @@ def base_path() -> str:
     return urlsplit(site_url()).path or "/"
 
 
+def page_paths(site_dir: Path) -> list[str]:
+    """The URL path of every page in a built site, '' for home; the /s/N/ short
+    links are left out because they only redirect."""
+    paths = []
+    for html in sorted(site_dir.rglob("index.html")):
+        rel = html.relative_to(site_dir).as_posix().removesuffix("index.html")
+        if not rel.startswith("s/"):
+            paths.append(rel)
+    return paths
+
+
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """A strict build of project into site_dir; never quiet, so warnings show."""
     return subprocess.run(

@@ -5,21 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT
+from support import ROOT, page_paths
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-
-
-def page_paths(site_dir: Path) -> list[str]:
-    paths = []
-    for html in sorted(site_dir.rglob("index.html")):
-        rel = html.relative_to(site_dir).as_posix().removesuffix("index.html")
-        if not rel.startswith("s/"):  # the short links only redirect
-            paths.append(rel)
-    return paths
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,0 +1,177 @@
+"""Every page in hard conditions: JavaScript off, 200% zoom, keyboard only,
+and never a cookie."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from conftest import open_context
+from support import page_paths
+
+pytestmark = pytest.mark.browser
+
+# Controls that only work with JavaScript; without it they must not show.
+NEEDS_JS = ".tg-ws__tools, .tg-checklist__result, .tg-share__button, .tg-menu-button"
+
+FOCUS_RING = """() => {
+  let el = document.activeElement;
+  // Material's hidden palette radios draw their ring on the label after them.
+  if (el.matches('.md-option')) el = el.nextElementSibling;
+  const s = getComputedStyle(el);
+  const r = el.getBoundingClientRect();
+  return {tag: el.tagName, text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 40),
+          ring: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2,
+          seen: r.width > 0 && r.height > 0 && s.visibility !== 'hidden'
+                && r.right > 0 && r.left < innerWidth};
+}"""
+
+
+def sideways_overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+def test_every_page_reads_without_javascript(browser, server, site_dir):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    problems = []
+    for path in page_paths(site_dir):
+        page.goto(server.url(path))
+        name = path or "home"
+        if not page.locator("article h1").is_visible():
+            problems.append(f"{name}: no visible title")
+        if len(page.locator("article").inner_text()) < 300:
+            problems.append(f"{name}: hardly any text")
+        shown = [el.inner_text()[:30] for el in page.locator(NEEDS_JS).all() if el.is_visible()]
+        if shown:
+            problems.append(f"{name}: controls that need JavaScript still show: {shown}")
+        if sideways_overflow(page) > 0:
+            problems.append(f"{name}: scrolls sideways")
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("path, words, most_pages", [
+    ("worksheets/comfort-map/", "Comfort map", 2),
+    ("checklists/comfort-zone/", "Scoring key", 2),
+    ("worksheets/print-all/", "Weekly trust log", 12),
+])
+def test_sheets_print_without_javascript(browser, server, tmp_path, path, words, most_pages):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.url(path))
+    pdf = tmp_path / "sheet.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    context.close()
+    reader = PdfReader(pdf)
+    text = "".join(p.extract_text() for p in reader.pages)
+    assert 1 <= len(reader.pages) <= most_pages
+    assert words in text
+    assert "JavaScript is off" not in text  # the on-screen notice is not printed
+
+
+def test_no_page_scrolls_sideways_at_200_percent_zoom(browser, server, site_dir):
+    # A 1280 px window at 200% zoom lays pages out in 640 CSS pixels.
+    context = browser.new_context(viewport={"width": 640, "height": 450}, device_scale_factor=2)
+    page = context.new_page()
+    too_wide = {}
+    for path in page_paths(site_dir):
+        page.goto(server.url(path))
+        expect(page.locator("article h1")).to_be_visible()
+        if (overflow := sideways_overflow(page)) > 0:
+            too_wide[path or "home"] = overflow
+    context.close()
+    assert too_wide == {}
+
+
+def test_no_cookies_anywhere(browser, server, site_dir):
+    context, log = open_context(browser, server)
+    page = context.new_page()
+    for path in page_paths(site_dir):
+        page.goto(server.url(path))
+    page.goto(server.url("worksheets/comfort-map/"))
+    page.locator("textarea").first.fill("Walks on Sunday feel fine.")
+    page.goto(server.url("checklists/comfort-zone/"))
+    page.locator(".md-content input[type=radio]").first.check()
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert page.evaluate("document.cookie") == ""
+    assert context.cookies() == []
+    context.close()
+
+
+def tab_to(page, css: str, stops: list, limit: int = 80):
+    """Press Tab until the focused element matches css; every stop on the way
+    must be visible and show a focus ring."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUS_RING) | {"url": page.url, "n": len(stops)}
+        stops.append(stop)
+        if page.evaluate("css => document.activeElement.matches(css)", css):
+            return
+    raise AssertionError(f"{css} not reached in {limit} Tab presses")
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_keyboard_walk_home_strategy_worksheet_checklist(browser, server, width):
+    context, log = open_context(browser, server, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    stops = []
+    page.goto(server.url(""))
+
+    page.keyboard.press("Tab")
+    stops.append(page.evaluate(FOCUS_RING))
+    expect(page.locator(".md-skip")).to_be_focused()
+    page.keyboard.press("Enter")  # skip the header and the navigation
+
+    tab_to(page, ".md-content a[href$='strategies/respect-their-comfort-zone/']", stops)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(server.url("strategies/respect-their-comfort-zone/"))
+    expect(page.locator("article h1")).to_be_focused()  # Tab starts at the new page
+
+    tab_to(page, ".md-content a[href$='worksheets/comfort-map/']", stops)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(server.url("worksheets/comfort-map/"))))
+    expect(page.locator("article h1")).to_be_focused()
+
+    tab_to(page, ".md-content textarea", stops)
+    page.keyboard.type("We said Sunday walks feel fine.")
+    page.wait_for_function(
+        "() => (localStorage.getItem('trust-guide:worksheet:comfort-map:v1') || '').includes('Sunday')")
+
+    tab_to(page, ".md-content a[href$='checklists/comfort-zone/']", stops, limit=120)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(server.url("checklists/comfort-zone/"))
+    expect(page.locator("article h1")).to_be_focused()
+
+    tab_to(page, ".md-content input[type=radio]", stops)
+    page.keyboard.press("ArrowRight")
+    expect(page.locator(".tg-checklist__result")).to_contain_text("1 of 6 answered")
+
+    hidden = [s for s in stops if not (s["ring"] and s["seen"])]
+    assert hidden == [], f"focus stops without a visible ring: {hidden}"
+    assert log.page_errors == []
+    context.close()
+
+
+def test_menu_button_opens_the_drawer_by_keyboard(browser, server):
+    context, log = open_context(browser, server, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(server.url("strategies/show-real-interest/"))
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(menu).to_be_focused()
+    # Closed, the drawer's links are no tab stops.
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()
+    # On a wide screen the navigation is always shown: no menu button.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    expect(menu).to_be_hidden()
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    assert log.page_errors == []
+    context.close()
