@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test browser clean
+.PHONY: serve build test browser bench bench-quick clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 ## Run the whole test suite (unit, build and real-browser tests).
 test: $(VENV)/.test-deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
+
+# Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.
+benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/package-lock.json
+	cd benchmarks && npm ci --ignore-scripts --no-audit --no-fund
+
+## Benchmarks (about 15 min): build time against plain Material, scaling, page
+## weight and Lighthouse, with budgets; writes benchmarks/RESULTS.md.
+bench: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
+	$(BIN)/python benchmarks/run.py
+
+## The same in a few minutes, fewer runs; writes benchmarks/RESULTS-quick.md.
+bench-quick: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
+	$(BIN)/python benchmarks/run.py --quick
 
 clean:
 	rm -rf site .pytest_cache

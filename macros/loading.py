@@ -9,6 +9,9 @@ from pydantic import BaseModel, ValidationError
 from .errors import DataError
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's parser when PyYAML has it (its wheels do): the pure-Python one was
+# the largest part of our build overhead (benchmarks/RESULTS.md).
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def field_path(loc: tuple) -> str:
@@ -29,7 +32,7 @@ def describe(path: Path, error: ValidationError) -> str:
 def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     """Parse one YAML file and validate it; raise DataError naming the file and field."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SafeLoader)
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
     except yaml.YAMLError as exc:
