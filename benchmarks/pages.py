@@ -9,6 +9,7 @@ audits behind any missed score. --quick: Lighthouse mobile only, one run.
 """
 
 import argparse
+import functools
 import gzip
 import json
 import os
@@ -25,7 +26,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from support import SiteServer  # noqa: E402  (the tests' server: site under /trust-guide/)
+from support import SiteServer, _Handler, site_url  # noqa: E402  (the tests' server: site under /trust-guide/)
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -43,6 +44,45 @@ LH_BUDGET = {"performance": 98, "accessibility": 100, "best-practices": 100, "se
 CATEGORIES = list(LH_BUDGET)
 # Lighthouse audits that never count against a score.
 UNSCORED = {"informative", "manual", "notApplicable"}
+
+
+# GitHub Pages gzips text; the tests' server does not. Lighthouse's simulated
+# slow 4G uses transfer sizes, so serving raw files would make every page look
+# about 3x heavier (and slower) than the deployed site.
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map"}
+
+
+class GzipHandler(_Handler):
+    """The tests' handler, plus gzip for text when the browser asks for it."""
+
+    def do_GET(self):
+        url_path = self.path.split("?")[0]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and url_path.endswith("/"):
+            path = path / "index.html"
+        if (not path.is_file() or path.suffix not in COMPRESSIBLE
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()  # redirects, 404 page, images
+        body = path.read_bytes()
+        if url_path == self.prefix + "sitemap.xml":  # same host rewrite as the tests' server
+            body = body.replace(site_url().encode(), self.base_url.encode())
+        body = gzip.compress(body, 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(site_dir: Path, compress: bool) -> SiteServer:
+    """The tests' SiteServer (free port on 127.0.0.1), optionally gzipping."""
+    server = SiteServer(site_dir)
+    if compress:
+        server.httpd.RequestHandlerClass = functools.partial(
+            GzipHandler, directory=str(site_dir), prefix=server.prefix, base_url=server.base_url)
+    return server
 
 
 # --- Which pages -----------------------------------------------------------
@@ -112,17 +152,20 @@ def is_share_image(url: str, shares: set[str]) -> bool:
 
 
 def weigh(records: list[dict], shares: set[str]) -> dict:
-    """Bytes per kind (raw, gzip) and the total, share images set aside."""
+    """Bytes per kind (raw, gzip) and the total, share images set aside; the
+    search index is also given on its own, to show its share of the total."""
     by_kind = {k: [0, 0] for k in KINDS}
-    shared = []
+    shared, search = [], [0, 0]
     for r in records:
         if is_share_image(r["url"], shares):
             shared.append(r)
             continue
+        if urlsplit(r["url"]).path.endswith("/search/search_index.json"):
+            search = [search[0] + r["raw"], search[1] + r["gzip"]]
         by_kind[kind_of(r["type"])][0] += r["raw"]
         by_kind[kind_of(r["type"])][1] += r["gzip"]
     total = [sum(v[0] for v in by_kind.values()), sum(v[1] for v in by_kind.values())]
-    return {"kinds": by_kind, "total": total, "shared": shared,
+    return {"kinds": by_kind, "total": total, "shared": shared, "search": search,
             "requests": len(records) - len(shared)}
 
 
@@ -245,13 +288,16 @@ def kb_pair(raw: int, gz: int) -> str:
     return f"{raw / KB:.1f} / {gz / KB:.1f}"
 
 
-def render(pages, weights, index, lighthouse, elapsed, quick) -> str:
+def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
     """The Markdown section."""
     out = ["## Page weight and Lighthouse", ""]
     version = next(iter(lighthouse.values()))["version"] if lighthouse else "?"
     out.append(f"Mode: {'quick (Lighthouse mobile only, 1 run)' if quick else 'full (Lighthouse mobile and desktop, median of 3 runs)'}; "
-               f"Lighthouse {version}, Chromium at {CHROMIUM}; site served locally by "
-               f"tests/support.py (no compression, so gzip sizes are computed with gzip -9). "
+               f"Lighthouse {version}, Chromium at {CHROMIUM}; site served on 127.0.0.1 by "
+               f"tests/support.py's server"
+               + (", with gzip for text files as GitHub Pages does (so Lighthouse sees real "
+                  "transfer sizes). " if compress else ", uncompressed. ")
+               + "Page-weight gzip sizes are computed by this script (gzip -9 of each body). "
                f"Run took {elapsed:.0f} s.")
     out += ["", "Pages: " + ", ".join(f"{k} `/trust-guide/{v}`" for k, v in pages.items()), ""]
 
@@ -261,8 +307,10 @@ def render(pages, weights, index, lighthouse, elapsed, quick) -> str:
     rows = []
     for (page, vp), w in weights.items():
         rows.append([page, vp, w["requests"]] + [kb_pair(*w["kinds"][k]) for k in KINDS]
-                    + [f"**{kb_pair(*w['total'])}**"])
-    out += [table(["Page", "Viewport", "Requests", *KINDS, "Total"], rows), ""]
+                    + [f"**{kb_pair(*w['total'])}**",
+                       kb_pair(w["total"][0] - w["search"][0], w["total"][1] - w["search"][1])])
+    out += [table(["Page", "Viewport", "Requests", *KINDS, "Total", "Total without search index"],
+                  rows), ""]
     shared = sorted({r["url"] for w in weights.values() for r in w["shared"]})
     out.append("Share images loaded on first view: " +
                (", ".join(f"`{u}`" for u in shared) if shared else "none (they are only named in meta tags)."))
@@ -306,7 +354,7 @@ def render(pages, weights, index, lighthouse, elapsed, quick) -> str:
 
 # --- Run -------------------------------------------------------------------------
 
-def run(site_dir: Path, quick: bool) -> str:
+def run(site_dir: Path, quick: bool, compress: bool = True) -> str:
     """Serve site_dir, measure, and return the Markdown section."""
     from playwright.sync_api import sync_playwright
 
@@ -315,7 +363,7 @@ def run(site_dir: Path, quick: bool) -> str:
     index_body = (site_dir / "search" / "search_index.json").read_bytes()
     index = (len(index_body), len(gzip.compress(index_body, 9)))
     weights, lighthouse = {}, {}
-    with SiteServer(site_dir) as server:
+    with serve(site_dir, compress) as server:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for name, path in pages.items():
@@ -332,17 +380,19 @@ def run(site_dir: Path, quick: bool) -> str:
                                                         Path(tmp) / f"{name}-{form}-{i}.json"), form)
                                for i in range(runs)]
                     lighthouse[(name, form)] = median_of(results)
-    return render(pages, weights, index, lighthouse, time.monotonic() - start, quick)
+    return render(pages, weights, index, lighthouse, time.monotonic() - start, quick, compress)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site (default: site/)")
     parser.add_argument("--quick", action="store_true", help="Lighthouse mobile only, one run")
+    parser.add_argument("--no-gzip", action="store_true",
+                        help="serve files uncompressed (GitHub Pages gzips text)")
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
         sys.exit(f"No built site in {args.site}: run mkdocs build first.")
-    print(run(args.site, args.quick), end="")
+    print(run(args.site, args.quick, compress=not args.no_gzip), end="")
 
 
 if __name__ == "__main__":
