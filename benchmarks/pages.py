@@ -6,6 +6,7 @@ Usage (build first; this script builds nothing):
 Prints a Markdown section: bytes per kind on first view (raw and gzip), the
 search index size, Lighthouse scores and metrics, budgets PASS/FAIL and the
 audits behind any missed score. --quick: Lighthouse mobile only, one run.
+The site is served with gzip for text, as GitHub Pages does (--no-gzip: raw).
 """
 
 import argparse
