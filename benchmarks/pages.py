@@ -385,8 +385,8 @@ def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
 
 # --- Run -------------------------------------------------------------------------
 
-def run(site_dir: Path, quick: bool, compress: bool = True) -> str:
-    """Serve site_dir, measure, and return the Markdown section."""
+def run(site_dir: Path, quick: bool, compress: bool = True) -> tuple[str, list[tuple[str, bool]]]:
+    """Serve site_dir, measure; the Markdown section and the budgets checked."""
     from playwright.sync_api import sync_playwright
 
     start = time.monotonic()
@@ -411,7 +411,10 @@ def run(site_dir: Path, quick: bool, compress: bool = True) -> str:
                                                         Path(tmp) / f"{name}-{form}-{i}.json"), form)
                                for i in range(runs)]
                     lighthouse[(name, form)] = median_of(results, form)
-    return render(pages, weights, index, lighthouse, time.monotonic() - start, quick, compress)
+    text = render(pages, weights, index, lighthouse, time.monotonic() - start, quick, compress)
+    budgets = [(f"{check}, {page}: {value} {limit}", status == "PASS")
+               for check, page, value, limit, status in budget_rows(weights, lighthouse)]
+    return text, budgets
 
 
 def main() -> None:
@@ -423,7 +426,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
         sys.exit(f"No built site in {args.site}: run mkdocs build first.")
-    print(run(args.site, args.quick, compress=not args.no_gzip), end="")
+    print(run(args.site, args.quick, compress=not args.no_gzip)[0], end="")
 
 
 if __name__ == "__main__":
