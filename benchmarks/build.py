@@ -4,7 +4,6 @@ the same Markdown, and how both grow with generated worksheets and checklists.
 Every comparison runs the two builds interleaved (A B A B ...) so that the
 machine's drift hits both alike, and reports the median of per-pair ratios."""
 
-import os
 import pstats
 import shutil
 import statistics
@@ -19,8 +18,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+sys.path.insert(0, str(ROOT / "tests"))
+from support import BUILD_ENV as ENV, copy_project  # noqa: E402  (the tests' own helpers)
 # The templates the generated sheets and checklists are copied from.
 SHEET_MODEL, CHECKLIST_MODEL = "comfort-map", "comfort-zone"
 BUDGET = 1.3
@@ -43,17 +42,6 @@ class Comparison:
 
 
 # --- projects ---------------------------------------------------------------
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
-
 
 def load_config(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -1,7 +1,6 @@
 """axe-core on every built page, light and dark, desktop and phone width:
 no WCAG 2.0/2.1/2.2 A or AA violation."""
 
-from pathlib import Path
 
 import pytest
 
