@@ -123,6 +123,8 @@ def test_keyboard_walk_home_strategy_worksheet_checklist(browser, server, width)
     stops.append(page.evaluate(FOCUS_RING))
     expect(page.locator(".md-skip")).to_be_focused()
     page.keyboard.press("Enter")  # skip the header and the navigation
+    # At once, before Material's instant navigation is ready to take the click.
+    expect(page.locator("article h1")).to_be_focused()
 
     tab_to(page, ".md-content a[href$='strategies/respect-their-comfort-zone/']", stops)
     page.keyboard.press("Enter")

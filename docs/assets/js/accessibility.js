@@ -45,6 +45,30 @@
     sync();
   }
 
+  // Focus an element that is not a control (a page title, say) without
+  // drawing a focus ring around it: it is a place to start, not a control.
+  function focusStart(el, options) {
+    el.setAttribute("tabindex", "-1");
+    el.focus(options);
+  }
+
+  // The skip link must move focus past the header and navigation, every time.
+  // Material's instant navigation takes over same-page links only once its
+  // sitemap has loaded, so left alone the skip link sometimes moved focus,
+  // sometimes dropped it to the top of the page and sometimes did nothing.
+  // Handled here, before Material sees the click, it always lands on the
+  // content's first heading, and the next Tab goes on from there.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element && event.target.closest("a.md-skip");
+    var target = link && document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    focusStart(target);
+  }, true);
+
   // After Material's instant navigation swaps the page in, focus would stay
   // where the clicked link used to be, so the next Tab lands somewhere random
   // and a screen reader announces nothing. Move focus to the new page's title,
@@ -59,8 +83,7 @@
     if (views === 1 || !title || location.hash || !lost) {
       return;
     }
-    title.setAttribute("tabindex", "-1");
-    title.focus({ preventScroll: true });
+    focusStart(title, { preventScroll: true }); // Material restores the scroll
   }
 
   window.trustGuide.onPage(setUp);
