@@ -83,3 +83,18 @@ def page(context_and_log):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.log = log
     return page
+
+
+def search(page, query):
+    """Type query into Material's search like a person; the first result link."""
+    from playwright.sync_api import expect
+
+    page.keyboard.press("Escape")
+    box = page.get_by_role("search").locator("input").first
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box.fill("")
+    # Material's search listens to key presses, so type like a person.
+    box.press_sequentially(query, delay=20)
+    first = page.locator(".md-search-result__item a").first
+    expect(first).to_be_visible()
+    return first

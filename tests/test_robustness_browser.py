@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from conftest import open_context
+from conftest import open_context, search
 from support import page_paths
 
 pytestmark = pytest.mark.browser
@@ -175,5 +175,50 @@ def test_menu_button_opens_the_drawer_by_keyboard(browser, server):
     page.set_viewport_size({"width": 1280, "height": 900})
     expect(menu).to_be_hidden()
     expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    assert log.page_errors == []
+    context.close()
+
+
+def saved_palette(value: str) -> str:
+    """An init script that leaves Material a saved colour setting; not on the
+    blank page a new tab starts with, where storage is off limits."""
+    return f"if (location.protocol === 'http:') localStorage.setItem('/trust-guide/.__palette', {value!r});"
+
+
+# Storage a reader's browser may have: blocked outright (cookies off), every
+# call failing (storage full or locked down), or settings that cannot be read.
+BROKEN_STORAGE = {
+    "blocked": """for (const name of ['localStorage', 'sessionStorage']) {
+        Object.defineProperty(window, name, {get() { throw new DOMException('blocked', 'SecurityError'); }});
+    }""",
+    "calls fail": """for (const name of ['getItem', 'setItem', 'removeItem']) {
+        Storage.prototype[name] = function () { throw new DOMException('denied', 'QuotaExceededError'); };
+    }""",
+    "not JSON": saved_palette('{"index": 1,'),
+    "wrong shape": saved_palette("7"),
+}
+
+
+@pytest.mark.parametrize("storage", BROKEN_STORAGE)
+def test_material_works_with_broken_storage(browser, server, storage):
+    context, log = open_context(browser, server, viewport={"width": 1280, "height": 900})
+    context.add_init_script(BROKEN_STORAGE[storage])
+    page = context.new_page()
+    page.goto(server.url("strategies/show-real-interest/"))
+
+    expect(search(page, "comfort zone")).to_have_attribute(
+        "href", re.compile(r"strategies/respect-their-comfort-zone/"))
+    page.keyboard.press("Escape")
+
+    scheme = "document.body.dataset.mdColorScheme"
+    before = page.evaluate(scheme)
+    for _ in range(2):  # auto -> light -> dark: two switches always change the scheme
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function(f"{scheme} !== {before!r}")
+
+    page.evaluate("window.notReloaded = true")
+    page.locator(".md-content a[href$='worksheets/getting-to-know-you/']").first.click()
+    expect(page.locator(".md-content article h1")).to_contain_text("Getting to know you")
+    assert page.evaluate("window.notReloaded === true"), "instant navigation fell back to a reload"
     assert log.page_errors == []
     context.close()

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from conftest import open_context, search
+
 pytestmark = pytest.mark.browser
 
 S1 = "strategies/dont-take-it-personally/"
@@ -20,22 +22,8 @@ QUERIES = [
 ]
 
 
-def search(page, query):
-    page.keyboard.press("Escape")
-    box = page.get_by_role("search").locator("input").first
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box.fill("")
-    # Material's search listens to key presses, so type like a person.
-    box.press_sequentially(query, delay=20)
-    first = page.locator(".md-search-result__item a").first
-    expect(first).to_be_visible()
-    return first
-
-
 @pytest.fixture(scope="module")
 def search_page(browser, server):
-    from conftest import open_context
-
     context, log = open_context(browser, server)
     page = context.new_page()
     page.goto(server.url(""))
