@@ -1,5 +1,7 @@
 """Search in Chromium: a reader's words find the strategy they mean, first."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -34,7 +36,7 @@ def search_page(browser, server):
 @pytest.mark.parametrize("query,target", QUERIES, ids=[q for q, _ in QUERIES])
 def test_first_result_is_the_strategy(search_page, server, query, target):
     first = search(search_page, query)
-    expect(first).to_have_attribute("href", __import__("re").compile(rf"{target}(\?[^#]*)?(#.*)?$"))
+    expect(first).to_have_attribute("href", re.compile(rf"{target}(\?[^#]*)?(#.*)?$"))
 
 
 def test_search_works_after_instant_navigation(search_page, server):
@@ -43,4 +45,38 @@ def test_search_works_after_instant_navigation(search_page, server):
     search_page.locator(".md-content").get_by_role("link", name="Show real interest in them").first.click()
     expect(search_page).to_have_url(server.url(S5))
     first = search(search_page, "comfort zone")
-    expect(first).to_have_attribute("href", __import__("re").compile(rf"{S2}(\?[^#]*)?(#.*)?$"))
+    expect(first).to_have_attribute("href", re.compile(rf"{S2}(\?[^#]*)?(#.*)?$"))
+
+
+INDEX = "search/search_index.json"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_index_loads_only_when_search_opens(browser, server, width):
+    # Most readers never search: the 16 kB index waits until search opens
+    # (overrides/partials/tg-search-on-demand.html), by key or by tap.
+    context, log = open_context(browser, server, viewport={"width": width, "height": 844})
+    fetched = []
+    context.on("request", lambda request: request.url.endswith(INDEX) and fetched.append(request.url))
+    page = context.new_page()
+    page.goto(server.url(S1), wait_until="networkidle")
+    page.locator(".md-content a[href$='worksheets/past-and-present/']").first.click()
+    expect(page).to_have_url(re.compile("worksheets/past-and-present/"))
+    page.wait_for_load_state("networkidle")
+    assert fetched == []
+
+    if width < 600:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.keyboard.press("/")
+    page.keyboard.type("comfort zone", delay=20)
+    expect(page.locator(".md-search-result__item a").first).to_have_attribute("href", re.compile(S2))
+    assert fetched == [server.url(INDEX)]
+    assert log.page_errors == []
+    context.close()
+
+
+def test_page_opened_from_a_result_highlights_the_words(page, server):
+    # A result opened in a new tab loads the index at once, to mark the words.
+    page.goto(server.url(S2) + "?h=comfort+zone")
+    expect(page.locator(".md-content mark[data-md-highlight]").first).to_have_text(re.compile("comfort", re.I))
