@@ -222,3 +222,19 @@ def test_material_works_with_broken_storage(browser, server, storage):
     assert page.evaluate("window.notReloaded === true"), "instant navigation fell back to a reload"
     assert log.page_errors == []
     context.close()
+
+
+def test_script_controls_show_after_instant_navigation(context_and_log, server):
+    # Material's instant navigation copies each new page's <head> into the
+    # live one; the no-JavaScript rules must not come alive that way.
+    context, log = context_and_log
+    page = context.new_page()
+    page.goto(server.url(""))
+    page.locator(".md-content a[href$='strategies/respect-their-comfort-zone/']").first.click()
+    expect(page.locator(".tg-share__button")).to_be_visible()
+    page.locator(".md-content a[href$='worksheets/comfort-map/']").first.click()
+    expect(page.locator(".tg-ws__tools").first).to_be_visible()
+    page.locator(".md-content a[href$='checklists/comfort-zone/']").last.click()
+    expect(page.locator(".tg-checklist__result")).to_be_visible()
+    assert page.evaluate("window.performance.getEntriesByType('navigation').length") == 1
+    assert log.page_errors == []
