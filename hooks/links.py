@@ -3,7 +3,7 @@
 - a share image per strategy, worksheet and checklist page, a default for the
   rest, written into the site dir (never docs/) and cached by content hash;
 - the /s/N/ redirect pages carry an absolute canonical URL (mkdocs-redirects
-  writes a relative one).
+  writes a relative one) and their strategy page's link-preview tags.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.loading import load_model  # noqa: E402
 from macros.models import StrategyList  # noqa: E402
 from macros.share_cards import Card, write  # noqa: E402
+from macros.short_link_previews import with_preview  # noqa: E402
 
 SHARE_DIR = "assets/images/share"
 CARD_SECTIONS = ("strategies/", "worksheets/", "checklists/")
@@ -65,7 +67,15 @@ def on_post_build(config: MkDocsConfig) -> None:
     for page in sorted((site_dir / "s").glob("*/index.html")):
         page_url = urljoin(config.site_url or "/", f"s/{page.parent.name}/")
         html = page.read_text(encoding="utf-8")
+        target = _CANONICAL.search(html)
+        if target is None:
+            raise PluginError(f"{page}: no canonical link; has mkdocs-redirects changed?")
+        target_html = (page.parent / target.group(1) / "index.html").read_text(encoding="utf-8")
         fixed = _CANONICAL.sub(
             lambda m: f'<link rel="canonical" href="{urljoin(page_url, m.group(1))}">', html, count=1
         )
+        try:
+            fixed = with_preview(fixed, target_html)
+        except ValueError as error:
+            raise PluginError(f"{page}: {error}") from error
         page.write_text(fixed, encoding="utf-8")

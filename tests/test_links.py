@@ -108,3 +108,16 @@ def test_sitemap_lists_every_page_absolutely(site_dir):
             continue
         rel = path.parent.relative_to(site_dir).as_posix()
         assert site_url() + ("" if rel == "." else rel + "/") in listed, path
+
+
+def test_short_links_preview_like_their_strategy(site_dir):
+    def preview(path: Path) -> dict:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        tags = {m.get("property") or m.get("name"): m["content"] for m in soup.find_all("meta")
+                if (m.get("property") or m.get("name") or "").startswith(("og:", "twitter:", "description"))}
+        return {"title": soup.title.string, **tags}
+
+    for s in STRATEGIES:
+        short = preview(site_dir / "s" / str(s["number"]) / "index.html")
+        page = preview(site_dir / "strategies" / s["slug"] / "index.html")
+        assert short == page and short["og:image"].endswith(".png"), s["number"]
