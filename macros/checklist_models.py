@@ -4,18 +4,9 @@ Bands must cover every possible score exactly once, so the build fails on an
 overlap, a gap or a score no band covers, naming the file and the field.
 """
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .models import Id, Model
-
-
-
-def known_strategy(value: str | None, info: ValidationInfo) -> str | None:
-    """Strategy ids come from strategies.yml, passed in as validation context."""
-    known = (info.context or {}).get("strategy_ids")
-    if value is not None and known is not None and value not in known:
-        raise ValueError(f"unknown strategy '{value}' (known: {', '.join(known)})")
-    return value
+from .models import Id, Model, StrategyRef, WorksheetRef
 
 
 class Option(Model):
@@ -26,34 +17,15 @@ class Option(Model):
 class Item(Model):
     id: str = Id
     text: str = Field(min_length=1, max_length=200)
-    strategy: str | None = None   # required on the overall checklist only
-
-    @field_validator("strategy")
-    @classmethod
-    def _known_strategy(cls, value, info: ValidationInfo):
-        return known_strategy(value, info)
+    strategy: StrategyRef | None = None   # required on the overall checklist only
 
 
 class NextStep(Model):
     """Where to go next: a strategy page or a worksheet, by id."""
 
     label: str = Field(min_length=1, max_length=80)
-    strategy: str | None = None
-    worksheet: str | None = None
-
-    @field_validator("strategy")
-    @classmethod
-    def _known_strategy(cls, value, info: ValidationInfo):
-        return known_strategy(value, info)
-
-    @field_validator("worksheet")
-    @classmethod
-    def _known_worksheet(cls, value, info: ValidationInfo):
-        """Worksheet ids come from data/worksheets/, passed in as validation context."""
-        known = (info.context or {}).get("worksheet_ids")
-        if value is not None and known is not None and value not in known:
-            raise ValueError(f"unknown worksheet '{value}' (known: {', '.join(known)})")
-        return value
+    strategy: StrategyRef | None = None
+    worksheet: WorksheetRef | None = None
 
     @model_validator(mode="after")
     def _exactly_one_target(self):
@@ -79,17 +51,12 @@ class Band(Model):
 class Checklist(Model):
     id: str = Id
     title: str = Field(min_length=1, max_length=80)
-    strategy: str | None = None     # a per-strategy checklist; None for the overall one
+    strategy: StrategyRef | None = None   # a per-strategy checklist; None for the overall one
     description: str = Field(min_length=1, max_length=160)
     instructions: str = Field(min_length=1, max_length=300)
     scale: list[Option] = Field(min_length=2, max_length=5)
     items: list[Item] = Field(min_length=5, max_length=12)
     bands: list[Band] = Field(min_length=2)
-
-    @field_validator("strategy")
-    @classmethod
-    def _known_strategy(cls, value, info: ValidationInfo):
-        return known_strategy(value, info)
 
     @property
     def max_score(self) -> int:

@@ -1,8 +1,29 @@
 """The schema of data/strategies.yml: one source of truth for the five strategies."""
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 Id = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def known_id(kind: str, context_key: str):
+    """A check that an id refers to something that exists. The known ids are
+    passed in as validation context (context_key), since they come from other
+    data files; without that context any id passes."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(context_key)
+        if known is not None and value not in known:
+            raise ValueError(f"unknown {kind} id '{value}' (known: {', '.join(known)})")
+        return value
+
+    return AfterValidator(check)
+
+
+# A reference to a strategy in data/strategies.yml or a worksheet in data/worksheets/.
+StrategyRef = Annotated[str, known_id("strategy", "strategy_ids")]
+WorksheetRef = Annotated[str, known_id("worksheet", "worksheet_ids")]
 
 
 class Model(BaseModel):

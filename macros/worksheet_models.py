@@ -2,9 +2,9 @@
 
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from .models import Id, Model
+from .models import Id, Model, StrategyRef
 
 Text = Annotated[str, Field(min_length=1)]
 
@@ -61,19 +61,11 @@ class Section(Model):
 class Worksheet(Model):
     id: str = Id
     title: Text
-    strategy: str | None = Id  # None: a sheet that spans every strategy
+    strategy: StrategyRef | None = Id  # None: a sheet that spans every strategy
     purpose: Text
     time_needed: Text
     instructions: list[Text] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
-
-    @field_validator("strategy")
-    @classmethod
-    def _known_strategy(cls, value: str | None, info: ValidationInfo) -> str | None:
-        known = (info.context or {}).get("strategy_ids")
-        if value is not None and known is not None and value not in known:
-            raise ValueError(f"unknown strategy id '{value}' (known: {', '.join(known)})")
-        return value
 
     @model_validator(mode="after")
     def _unique_field_ids(self):

@@ -56,7 +56,7 @@ def test_not_covering(tmp_path):
 
 def test_unknown_strategy_on_item(tmp_path):
     data = raw("self-assessment"); data["items"][0]["strategy"] = "nope"
-    fails(tmp_path, data, "items[0].strategy", "unknown strategy 'nope'")
+    fails(tmp_path, data, "items[0].strategy", "unknown strategy id 'nope'")
 
 
 def test_missing_field(tmp_path):
