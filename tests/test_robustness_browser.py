@@ -238,3 +238,38 @@ def test_script_controls_show_after_instant_navigation(context_and_log, server):
     expect(page.locator(".tg-checklist__result")).to_be_visible()
     assert page.evaluate("window.performance.getEntriesByType('navigation').length") == 1
     assert log.page_errors == []
+
+
+# Whether the middle of the focused element is on screen and not covered.
+SEEN_ON_TOP = """() => {
+  const el = document.activeElement;
+  const r = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {text: (el.innerText.trim() || el.getAttribute('aria-label') || '').slice(0, 60),
+          inDrawer: !!el.closest('.md-sidebar--primary'),
+          onTop: !!hit && el.contains(hit)};  // null when the middle is off screen
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 640])
+def test_every_drawer_link_is_seen_when_tabbed_to(browser, server, width):
+    # Material's drawer slid sections in as panels over one another; Tab went
+    # through links off screen or under the open panel. Now it is one list.
+    context, log = open_context(browser, server, viewport={"width": width, "height": 700})
+    page = context.new_page()
+    page.goto(server.url("strategies/respect-their-comfort-zone/"))
+    page.get_by_role("button", name="Menu").click()
+    page.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left === 0")
+    page.locator(".md-sidebar--primary a[href]").first.focus()
+    stops = [page.evaluate(SEEN_ON_TOP)]
+    while stops[-1]["inDrawer"] and len(stops) < 80:
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(SEEN_ON_TOP))
+    stops = stops[:-1]  # the first stop after the drawer
+    unseen = [s["text"] for s in stops if not s["onTop"]]
+    assert unseen == [], f"drawer links focused but not seen: {unseen}"
+    texts = [s["text"] for s in stops]
+    for title in ("Home", "Respect their comfort zone", "Why it matters", "Introduction",
+                  "Comfort map", "Self-check: respecting their comfort zone", "About"):
+        assert title in texts, texts
+    context.close()
