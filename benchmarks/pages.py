@@ -343,7 +343,8 @@ def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
             + (f"It was fetched on first view on: {', '.join(sorted(set(loaded)))} "
                "(Material's search worker loads it at start-up), so it is counted in \"Other\" above."
                if loaded else
-               "Not fetched on first view (Material loads it lazily, when search is opened), "
+               "Not fetched on first view (overrides/partials/tg-search-on-demand.html holds it "
+               "back until search is opened), "
                "so it is not in the totals above."), ""]
 
     out += ["### Lighthouse", ""]
