@@ -29,10 +29,14 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def policy(hashes: list[str]) -> str:
+def policy(hashes: list[str], preview: bool = False) -> str:
+    """The policy; preview (mkdocs serve) allows inline scripts instead of
+    hashing them, because the live-reload script is injected when each page
+    is served and changes every time. Everything else stays as strict."""
+    scripts = ["'unsafe-inline'"] if preview else hashes
     return "; ".join([
         "default-src 'self'",
-        " ".join(["script-src 'self'", *hashes]),
+        " ".join(["script-src 'self'", *scripts]),
         # Material sets style attributes (e.g. the search result count).
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data:",
@@ -45,12 +49,12 @@ def policy(hashes: list[str]) -> str:
     ])
 
 
-def add_csp(html: str) -> str:
+def add_csp(html: str, preview: bool = False) -> str:
     """The page with its policy tag at the top of <head>; unchanged if it has one."""
     if MARKER in html:
         return html
     head = next((m for m in (a.search(html) for a in ANCHORS) if m), None)
     if head is None:
         raise ValueError("page has no <head>")
-    tag = f'<meta {MARKER} content="{policy(script_hashes(html))}">'
+    tag = f'<meta {MARKER} content="{policy(script_hashes(html), preview)}">'
     return html[: head.end()] + tag + html[head.end():]

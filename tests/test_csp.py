@@ -4,10 +4,16 @@ browser sees no violation and no console error on any page."""
 import base64
 import hashlib
 import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
 from macros.csp import add_csp, script_hashes
+from support import BUILD_ENV, base_path, copy_project
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -72,3 +78,43 @@ def test_no_page_breaks_the_policy(browser, server, site_dir):
         assert page.evaluate("window.__cspViolations") == [], rel
     context.close()
     assert log.console_errors == [] and log.page_errors == [] and log.foreign_requests == []
+
+
+def test_preview_policy_allows_inline_scripts_and_nothing_more():
+    html = '<html><head><meta charset="utf-8"><script>console.log(1)</script></head></html>'
+    built, preview = directives(add_csp(html)), directives(add_csp(html, preview=True))
+    assert preview["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert "'unsafe-inline'" not in built["script-src"]
+    assert {k: v for k, v in preview.items() if k != "script-src"} == \
+        {k: v for k, v in built.items() if k != "script-src"}
+
+
+@pytest.mark.browser
+def test_live_reload_runs_under_make_serve(browser, tmp_path):
+    # mkdocs serve injects its live-reload script into each page as it is
+    # served, so the build cannot hash it; the preview policy lets it run.
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{base_path()}"
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
+                             cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url, timeout=1)
+                break
+            except OSError:
+                assert serve.poll() is None, serve.stderr.read().decode()
+                time.sleep(0.25)
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.goto(url)
+        assert page.evaluate("typeof window.livereload") == "function"
+        assert errors == []
+        page.close()
+    finally:
+        serve.terminate()
+        serve.wait(timeout=10)
