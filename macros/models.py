@@ -1,4 +1,5 @@
-"""The schema of data/strategies.yml: one source of truth for the five strategies."""
+"""Shared schema pieces (ids, references between data files) and the schema of
+data/strategies.yml, the one source of truth for the five strategies."""
 
 from typing import Annotated
 

@@ -45,8 +45,8 @@
     sync();
   }
 
-  // Focus an element that is not a control (a page title, say) without
-  // drawing a focus ring around it: it is a place to start, not a control.
+  // Focus an element that is not a control (a page title, say): a place for
+  // Tab to start from, so accessibility.css draws no focus ring around it.
   function focusStart(el, options) {
     el.setAttribute("tabindex", "-1");
     el.focus(options);
