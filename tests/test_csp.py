@@ -98,15 +98,16 @@ def test_live_reload_runs_under_make_serve(browser, tmp_path):
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}{base_path()}"
+    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
     serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-                             cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=log.open("w"))
     try:
         for _ in range(120):
             try:
                 urllib.request.urlopen(url, timeout=1)
                 break
             except OSError:
-                assert serve.poll() is None, serve.stderr.read().decode()
+                assert serve.poll() is None, log.read_text()
                 time.sleep(0.25)
         page = browser.new_page()
         errors = []
