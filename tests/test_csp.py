@@ -99,23 +99,23 @@ def test_live_reload_runs_under_make_serve(browser, tmp_path):
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}{base_path()}"
     log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
-                             cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=log.open("w"))
-    try:
-        for _ in range(120):
-            try:
-                urllib.request.urlopen(url, timeout=1)
-                break
-            except OSError:
-                assert serve.poll() is None, log.read_text()
-                time.sleep(0.25)
-        page = browser.new_page()
-        errors = []
-        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-        page.goto(url)
-        assert page.evaluate("typeof window.livereload") == "function"
-        assert errors == []
-        page.close()
-    finally:
-        serve.terminate()
-        serve.wait(timeout=10)
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    with log.open("w") as err, subprocess.Popen(command, cwd=project, env=BUILD_ENV,
+                                                stdout=subprocess.DEVNULL, stderr=err) as serve:
+        try:
+            for _ in range(120):
+                try:
+                    urllib.request.urlopen(url, timeout=1)
+                    break
+                except OSError:
+                    assert serve.poll() is None, log.read_text()
+                    time.sleep(0.25)
+            page = browser.new_page()
+            errors = []
+            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+            page.goto(url)
+            assert page.evaluate("typeof window.livereload") == "function"
+            assert errors == []
+            page.close()
+        finally:
+            serve.terminate()
