@@ -83,3 +83,9 @@ def test_page_opened_from_a_result_highlights_the_words(page, server):
     # A result opened in a new tab loads the index at once, to mark the words.
     page.goto(server.url(S2) + "?h=comfort+zone")
     expect(page.locator(".md-content mark[data-md-highlight]").first).to_have_text(re.compile("comfort", re.I))
+
+
+def test_search_link_opens_with_results(page, server):
+    # A link to a search (?q=words) opens search at once, so it needs the index.
+    page.goto(server.url("") + "?q=comfort+zone")
+    expect(page.locator(".md-search-result__item a").first).to_have_attribute("href", re.compile(S2))
