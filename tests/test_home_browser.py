@@ -23,5 +23,5 @@ def test_instant_navigation_runs_page_setup(page, server):
     page.locator(".tg-card__link").first.click()
     page.wait_for_url("**/strategies/**")
     # The URL changes before the new page is swapped in; then document$ fires.
-    page.wait_for_function("window.__views >= 2", timeout=5000)
+    page.wait_for_function("() => window.__views >= 2", timeout=5000)
     assert page.evaluate("typeof window.trustGuide.onPage") == "function"

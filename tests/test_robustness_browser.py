@@ -214,7 +214,7 @@ def test_material_works_with_broken_storage(browser, server, storage):
     before = page.evaluate(scheme)
     for _ in range(2):  # auto -> light -> dark: two switches always change the scheme
         page.locator("label.md-header__button[for^='__palette']:visible").first.click()
-    page.wait_for_function(f"{scheme} !== {before!r}")
+    page.wait_for_function(f"() => {scheme} !== {before!r}")
 
     page.evaluate("window.notReloaded = true")
     page.locator(".md-content a[href$='worksheets/getting-to-know-you/']").first.click()
