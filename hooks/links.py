@@ -71,9 +71,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         if target is None:
             raise PluginError(f"{page}: no canonical link; has mkdocs-redirects changed?")
         target_html = (page.parent / target.group(1) / "index.html").read_text(encoding="utf-8")
-        fixed = _CANONICAL.sub(
-            lambda m: f'<link rel="canonical" href="{urljoin(page_url, m.group(1))}">', html, count=1
-        )
+        absolute = f'<link rel="canonical" href="{urljoin(page_url, target.group(1))}">'
+        fixed = html.replace(target.group(0), absolute, 1)
         try:
             fixed = with_preview(fixed, target_html)
         except ValueError as error:

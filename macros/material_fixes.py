@@ -1,5 +1,5 @@
 """Attributes Material's templates leave out, added to the built HTML (pure
-string functions; the hook in hooks/material_fixes.py applies them). Fixing the
+string functions; hooks/finish_pages.py applies them). Fixing the
 output keeps us off copied partials, which would drift from Material's."""
 
 import re

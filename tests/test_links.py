@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from PIL import Image
 from playwright.sync_api import expect
 
-from support import ROOT, site_url
+from support import ROOT, page_paths, site_url
 
 URL_LIST = ROOT / "tests" / "public_urls.txt"
 STRATEGIES = yaml.safe_load((ROOT / "data" / "strategies.yml").read_text())["strategies"]
@@ -18,7 +18,7 @@ STRATEGIES = yaml.safe_load((ROOT / "data" / "strategies.yml").read_text())["str
 
 def pages(site_dir: Path) -> list[Path]:
     """Built content pages, without the /s/N/ redirect stubs."""
-    return [p for p in sorted(site_dir.rglob("index.html")) if "s" != p.relative_to(site_dir).parts[0]]
+    return [site_dir / path / "index.html" for path in page_paths(site_dir)]
 
 
 def test_url_list_still_resolves(site_dir):
