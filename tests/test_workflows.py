@@ -41,3 +41,26 @@ def test_pages_permissions_are_least():
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert "concurrency" in pages
     assert deploy["needs"] == "build" and pages["jobs"]["build"]["needs"] == "test"
+
+
+def _test_steps(name: str) -> list[dict]:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text())
+    return workflow["jobs"]["test"]["steps"]
+
+
+@pytest.mark.parametrize("name", ["ci.yml", "pages.yml"])
+def test_test_job_runs_the_ci_script_with_playwrights_chromium(name):
+    runs = [step.get("run", "") for step in _test_steps(name)]
+    # The same entry point as this project's CI, which calls the README's command.
+    assert runs[-1].strip() == ".ci/run"
+    install = next(r for r in runs if "playwright install" in r)
+    assert "--with-deps chromium" in install
+    # The Playwright version comes from the one pin, not a second copy.
+    assert "requirements-dev.txt" in install and "CHROMIUM_PATH" in install
+    assert not any("snap install" in r or "apt-get install -y -qq chromium" in r for r in runs)
+
+
+def test_ci_script_calls_the_readme_test_command():
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "make test" in script
+    assert "make test" in (ROOT / "README.md").read_text()
