@@ -211,3 +211,22 @@ def test_trust_log_sums_up_the_week(browser, server):
     expect(page.locator("[data-tg-summary]")).to_be_hidden()
     assert log.page_errors == []
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_filled_progress_page_has_no_axe_violations(browser, server, scheme):
+    from test_accessibility_browser import AXE, TAGS
+
+    context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme,
+                                  bypass_csp=True, timezone_id="UTC")
+    context.add_init_script(SEED_AND_WATCH % json.dumps(kept(self_assessment=[OCTOBER, NOVEMBER], openness=[OPENNESS])))
+    page = context.new_page()
+    page.goto(server.url("progress/"))
+    expect(page.locator(".tg-progress__table")).to_have_count(2)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run({runOnly: tags})", TAGS)
+    found = [f"{v['id']} {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]
+    # No sideways scrolling on a phone either.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()
+    assert found == [], "\n".join(found)
