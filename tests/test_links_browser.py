@@ -12,13 +12,14 @@ STRATEGY = "strategies/reward-openness-with-kindness/"
 NO_CLIPBOARD = "Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true});"
 
 
-def test_copy_link_copies_canonical_url(browser, server):
+def test_copy_link_copies_the_short_link(browser, server):
     context, log = open_context(browser, server, permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server.url(STRATEGY))
     page.get_by_role("button", name="Copy link").click()
     expect(page.get_by_role("status")).to_contain_text("Link copied")
-    assert page.evaluate("navigator.clipboard.readText()") == site_url() + STRATEGY
+    # The short link: /s/3/ for strategy 3 (data/strategies.yml).
+    assert page.evaluate("navigator.clipboard.readText()") == site_url() + "s/3/"
     assert log.console_errors == [] and log.page_errors == []
     context.close()
 
@@ -32,7 +33,7 @@ def test_copy_link_falls_back_to_selected_field(browser, server):
     field = page.get_by_label("Link to this page")
     expect(field).to_be_visible()
     expect(field).to_be_focused()
-    expect(field).to_have_value(site_url() + STRATEGY)
+    expect(field).to_have_value(site_url() + "s/3/")
     assert page.evaluate("getSelection().toString() || (document.activeElement.selectionEnd - document.activeElement.selectionStart)")
     expect(page.get_by_role("status")).to_contain_text("copy it from the field")
     assert log.page_errors == []

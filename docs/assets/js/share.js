@@ -1,6 +1,9 @@
-// "Copy link" on strategy pages: copies the page's canonical URL and says so.
-// Without the clipboard API (old browsers, http pages) the link is shown in a
-// read-only field and selected, so the reader can copy it by hand.
+// "Share this strategy" and "Copy link" on strategy pages. Both use the short
+// link (/s/N/) written into the box at build time. Share opens the phone's own
+// share sheet (Web Share) with the reader's note; without one, it copies the
+// note and the link. The site itself never sends anything anywhere.
+// Without the clipboard API the link is shown in a read-only field and
+// selected, so the reader can copy it by hand.
 (function () {
   "use strict";
 
@@ -13,26 +16,62 @@
     status.textContent = "Copying isn't available here. The link is selected: copy it from the field.";
   }
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("[data-tg-share]").forEach(function (box) {
-      var button = box.querySelector(".tg-share__button");
-      var status = box.querySelector(".tg-share__status");
-      var url = box.getAttribute("data-url");
-      button.addEventListener("click", function () {
-        status.textContent = "";
-        if (!navigator.clipboard || typeof navigator.clipboard.writeText !== "function") {
-          showField(box, status);
-          return;
-        }
-        navigator.clipboard.writeText(url).then(
-          function () {
-            status.textContent = "Link copied: " + url;
-          },
-          function () {
-            showField(box, status);
-          }
-        );
+  function copy(text, done, failed) {
+    if (!navigator.clipboard || typeof navigator.clipboard.writeText !== "function") {
+      failed();
+      return;
+    }
+    navigator.clipboard.writeText(text).then(done, failed);
+  }
+
+  function setUp(box) {
+    if (box.dataset.tgReady) return;
+    box.dataset.tgReady = "1";
+    var status = box.querySelector(".tg-share__status");
+    var note = box.querySelector(".tg-share__note-text");
+    var url = box.getAttribute("data-url");
+    var title = box.getAttribute("data-title") || document.title;
+
+    function noteText() {
+      return note ? note.value.trim() : "";
+    }
+
+    function copyBoth() {
+      var text = noteText() ? noteText() + "\n" + url : url;
+      copy(text, function () {
+        status.textContent = "Your note and the link are copied. Paste them into a message.";
+      }, function () {
+        showField(box, status);
+      });
+    }
+
+    box.querySelector(".tg-share__button").addEventListener("click", function () {
+      status.textContent = "";
+      copy(url, function () {
+        status.textContent = "Link copied: " + url;
+      }, function () {
+        showField(box, status);
       });
     });
+
+    box.querySelector(".tg-share__send").addEventListener("click", function () {
+      status.textContent = "";
+      if (typeof navigator.share !== "function") {
+        copyBoth();
+        return;
+      }
+      var data = { title: title, text: noteText(), url: url };
+      navigator.share(data).then(function () {
+        status.textContent = "Shared.";
+      }, function (err) {
+        // The reader closed the share sheet: that is their choice, say nothing.
+        if (err && err.name === "AbortError") return;
+        copyBoth();
+      });
+    });
+  }
+
+  window.trustGuide.onPage(function (doc) {
+    doc.querySelectorAll("[data-tg-share]").forEach(setUp);
   });
 })();
