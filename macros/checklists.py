@@ -22,7 +22,8 @@ def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url:
     used = [s for s in strategies if any(checklist.item_strategy(i) == s.id for i in checklist.items)]
     return render("checklist.html", checklist=checklist, bands=bands, strategies=used,
                   by_id=by_id, strategy_href=strategy_href,
-                  top=max(o.value for o in checklist.scale))
+                  top=max(o.value for o in checklist.scale),
+                  safety_href=relative_href(page_url, "safety.md"))
 
 
 def render_index(checklists: list[Checklist], page_url: str) -> str:

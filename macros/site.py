@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_macros, progress, worksheet_macros
+from . import checklist_macros, progress, sources, worksheet_macros
 from .cards import related_box, strategy_cards
 from .context import MacroContext
 from .errors import DataError
@@ -62,6 +62,7 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         **worksheet_macros.build(ctx),
         **checklist_macros.build(ctx),
         **progress.build(ctx),
+        **sources.build(ctx),
         "strategy_title": strategy_title,
         "strategy_number": strategy_number,
         "strategy_cards": cards,
