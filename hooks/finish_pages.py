@@ -2,7 +2,7 @@
 also cover pages written by plugins (the /s/N/ redirects, 404): the attributes
 Material's templates leave out (macros/material_fixes.py), then the
 Content-Security-Policy (macros/csp.py), last because it hashes the page's
-final inline scripts."""
+final inline scripts: only those its templates wrote."""
 
 import sys
 from pathlib import Path
@@ -12,7 +12,7 @@ from mkdocs.exceptions import PluginError
 
 # Hooks load as plain files: make the project's macros package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.csp import add_csp  # noqa: E402
+from macros.csp import TrustedScripts, add_csp, trusted_scripts, untrusted_scripts  # noqa: E402
 from macros.material_fixes import MaterialMarkupChanged, fix_page  # noqa: E402
 
 _serving = False
@@ -23,14 +23,39 @@ def on_startup(command: str, dirty: bool) -> None:
     _serving = command == "serve"  # live reload needs an inline script
 
 
+def template_sources(config: MkDocsConfig) -> list[str]:
+    """Every template that may write an inline script into a page: the theme's
+    (our overrides/ first, then Material's) and mkdocs-redirects' page."""
+    sources = [path.read_text(encoding="utf-8")
+               for folder in config.theme.dirs for path in sorted(Path(folder).rglob("*.html"))]
+    try:
+        from mkdocs_redirects.plugin import HTML_TEMPLATE
+    except ImportError:  # the plugin is gone: its pages are too
+        return sources
+    return [*sources, HTML_TEMPLATE.replace("{url}", "{{ url }}")]
+
+
+def _check(html: str, where: str, trusted: TrustedScripts) -> None:
+    strays = untrusted_scripts(html, trusted)
+    if strays:
+        first = " ".join(strays[0].split())[:80]
+        raise PluginError(
+            f"{where}: an inline <script> that none of our templates wrote: {first!r}\n"
+            "  The Content-Security-Policy blocks it. Put JavaScript in "
+            "docs/assets/js/ and list it under extra_javascript in mkdocs.yml.")
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     site = Path(config.site_dir)
+    trusted = trusted_scripts(template_sources(config))
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
+        where = str(path.relative_to(site))
         try:
-            fixed = fix_page(html, str(path.relative_to(site)))
+            fixed = fix_page(html, where)
         except MaterialMarkupChanged as exc:
             raise PluginError(str(exc)) from None
-        finished = add_csp(fixed, preview=_serving)
+        _check(fixed, where, trusted)
+        finished = add_csp(fixed, trusted, preview=_serving)
         if finished != html:
             path.write_text(finished, encoding="utf-8")
