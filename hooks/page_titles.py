@@ -20,6 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import errors  # noqa: E402
 from macros.text import as_text, has_markup, literal_parts_as_text, shown  # noqa: E402
 
 TITLE_MAX = 80          # the same limit as data titles (macros/models.py)
@@ -45,6 +46,10 @@ def _text_field(page: Page, field: str, example: str):
 
 @event_priority(100)  # before mkdocs-macros renders the title
 def on_page_markdown(markdown: str, page: Page, **_) -> str:
+    errors.take()  # nothing left over from a page before
+    if markdown.startswith("---\n"):  # MkDocs shows front matter it cannot read as text
+        _fail(page, "front matter", "it is not valid YAML, so it would show on the page",
+              'title: "A title with a colon: in quotes"')
     title = _text_field(page, "title", "Respect their comfort zone")
     if title is not None and page.title == title:
         page.title = literal_parts_as_text(title)
@@ -63,7 +68,11 @@ def on_page_markdown(markdown: str, page: Page, **_) -> str:
 def on_page_content(html: str, page: Page, **_) -> str:
     """Every page's title, whatever its source (front matter, the nav in
     mkdocs.yml, the first heading), as escaped text; before any template runs,
-    since each page's navigation shows every other page's title."""
+    since each page's navigation shows every other page's title. First, a
+    macro's DataError on this page (macros/__init__.py kept it)."""
+    found = errors.take()
+    if found:
+        raise PluginError("\n\n".join(found))
     title = page.title or ""
     if has_markup(title):  # e.g. "{{ '<b>' }}": Jinja in front matter that writes HTML
         _fail(page, "title", "it makes HTML; a title is plain text",

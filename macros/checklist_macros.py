@@ -9,6 +9,7 @@ from .errors import DataError
 from .loading import load_folder
 from .text import as_text  # titles land in Markdown and in page.title
 
+
 def load_all(ctx: MacroContext) -> dict[str, Checklist]:
     # Next steps may name a worksheet: the ones that exist are the data files.
     worksheet_ids = sorted(p.stem for p in (ctx.data_dir / "worksheets").glob("*.yml"))
