@@ -73,12 +73,20 @@ def _kind(value) -> str:
     return "nothing" if value is None else "text"
 
 
+def _is_tag(value, part, i: int, loc: tuple) -> bool:
+    """pydantic puts a union's tag in the location ('fields', 0, 'lines',
+    'label'); a field may have the same name as its kind (lines: 3)."""
+    return isinstance(value, dict) and i < len(loc) - 1 and value.get("kind") == part
+
+
 def _walk(data, node, loc: tuple):
     """Follow a pydantic error location through the data and the YAML nodes.
     Returns (words, value, node, parent node); a location part that is not in
     the data (a union's tag such as 'lines') is left out."""
     words, value, parent = [], data, None
     for i, part in enumerate(loc):
+        if _is_tag(value, part, i, loc):
+            continue
         if isinstance(part, int) and isinstance(value, list) and part < len(value):
             parent, node = node, (node.value[part] if isinstance(node, yaml.SequenceNode) else None)
             value = value[part]
@@ -193,7 +201,9 @@ def _as_written(data, root, exc: ValidationError) -> bool:
 def _holder(data, loc: tuple):
     """The list or dict that holds the value at loc, and its key."""
     value, holder, key = data, None, None
-    for part in loc:
+    for i, part in enumerate(loc):
+        if _is_tag(value, part, i, loc):
+            continue
         if isinstance(value, list) and isinstance(part, int) and part < len(value):
             holder, key, value = value, part, value[part]
         elif isinstance(value, dict) and part in value:
@@ -244,13 +254,13 @@ def read_yaml(path: Path):
 def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     """Parse one YAML file and validate it; DataError with one block per problem."""
     data, root = read_yaml(path)
-    for _ in range(3):  # text put back as written may show the next problem
+    while True:
         try:
             return model.model_validate(data, context=context)
         except ValidationError as exc:
+            # Put back text as written, then try again; stop when nothing changes.
             if not _as_written(data, root, exc):
                 raise DataError(blocks(shown_path(path), _problems(exc, data, root))) from None
-    return model.model_validate(data, context=context)
 
 
 def load_folder(folder: Path, model: type[M], context: dict | None = None) -> dict[str, M]:
