@@ -175,7 +175,7 @@ def _problems(exc: ValidationError, data, root) -> list[Problem]:
         field = _field_name(item["loc"])
         if item["type"].startswith("union_tag") and isinstance(value, dict):
             field = str((item.get("ctx") or {}).get("discriminator", "kind")).strip("'")
-            where, value = f"{where}, {field}", value.get(field)
+            where, value, node, parent = _walk(data, root, (*item["loc"], field))
         problem, allowed, example = _explain(item, value, field)
         line = _line(node, parent) if item["loc"] else None  # a whole-file check has no one line
         problems.append(Problem(where, problem, allowed, example, line))
