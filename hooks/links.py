@@ -22,6 +22,7 @@ from macros.loading import load_model  # noqa: E402
 from macros.models import StrategyList  # noqa: E402
 from macros.share_cards import Card, write  # noqa: E402
 from macros.short_link_previews import with_preview  # noqa: E402
+from macros.text import shown  # noqa: E402
 
 SHARE_DIR = "assets/images/share"
 CARD_SECTIONS = ("strategies/", "worksheets/", "checklists/")
@@ -54,10 +55,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_) -> dic
     if name == "default.png":
         card = Card(config.site_name, config.site_description or config.site_name)
     else:
-        title = page.title or config.site_name
+        title = shown(page.title) if page.title else config.site_name  # drawn as the reader sees it
         card = Card(config.site_name, title, _kickers.get(page.url, ""))
     write(card, Path(config.site_dir) / SHARE_DIR / name, _root(config) / ".cache" / "share-images")
     page.meta["share_image"] = f"{SHARE_DIR}/{name}"
+    # Plain text: tg-meta.html escapes it.
     page.meta["share_image_alt"] = " · ".join(filter(None, [config.site_name, card.kicker, card.title]))
     return context
 

@@ -1,19 +1,45 @@
 """mkdocs-macros entry point: load the data once, register the macros."""
 
+import functools
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
+from . import errors
 from .review_dates import check_review_dates
 from .site import build_macros
 
 
+def _reported(func):
+    """A macro whose DataError is kept for the page (errors.report) instead of
+    going through mkdocs-macros, which wraps it in a long traceback."""
+
+    @functools.wraps(func)
+    def call(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except errors.DataError as exc:
+            if errors.debug():
+                raise
+            errors.report(str(exc))
+            return ""
+
+    return call
+
+
 def define_env(env):
     """Called by mkdocs-macros at config time."""
-    # A content page without review dates fails the build here, naming the page.
-    check_review_dates(Path(env.conf["docs_dir"]))
-    macros = build_macros(
-        Path(env.project_dir) / "data",
-        current_page=lambda: env.page,
-        site_url=env.conf.get("site_url") or "",
-    )
+    try:
+        # A content page without review dates fails the build here, naming the page.
+        check_review_dates(Path(env.conf["docs_dir"]))
+        macros = build_macros(
+            Path(env.project_dir) / "data",
+            current_page=lambda: env.page,
+            site_url=env.conf.get("site_url") or "",
+        )
+    except errors.DataError as exc:
+        if errors.debug():
+            raise
+        raise PluginError(str(exc)) from None  # MkDocs prints it as it is: no traceback
     for name, func in macros.items():
-        env.macro(func, name)
+        env.macro(_reported(func), name)

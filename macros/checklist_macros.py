@@ -7,6 +7,8 @@ from .checklists import render_checklist, render_index
 from .context import MacroContext
 from .errors import DataError
 from .loading import load_folder
+from .text import as_text  # titles land in Markdown and in page.title
+
 
 def load_all(ctx: MacroContext) -> dict[str, Checklist]:
     # Next steps may name a worksheet: the ones that exist are the data files.
@@ -27,7 +29,7 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return render_checklist(get(checklist_id), ctx.catalog.strategies, ctx.page_url())
 
     def checklist_title(checklist_id: str) -> str:
-        return get(checklist_id).title
+        return as_text(get(checklist_id).title)
 
     def checklist_index() -> str:
         # In strategy order; the overall self-assessment (no single strategy) last.

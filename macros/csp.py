@@ -1,13 +1,19 @@
 """The Content-Security-Policy for a built page (pure: HTML in, HTML out).
 
 GitHub Pages cannot send headers, so the policy goes in a <meta> tag, first
-in <head> so it covers every script after it. Inline scripts (Material's and
-mkdocs-redirects') are allowed by their sha256 hash, never by 'unsafe-inline'.
+in <head> so it covers every script after it. Inline scripts are allowed by
+their sha256 hash, never by 'unsafe-inline', and only the ones that come from
+a template: Material's, mkdocs-redirects' and our overrides/. The trusted
+scripts are read from those template sources (trusted_scripts), so a script
+that reached a page any other way (data, front matter, a page's Markdown)
+gets no hash and the browser does not run it.
 """
 
 import base64
 import hashlib
 import re
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 # An inline script: no src attribute, and not a data block such as Material's
 # application/json config, which the browser never executes.
@@ -15,18 +21,67 @@ INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?![^>]*\bsrc=)[^>]*)>(?P<body>.*?
 # After <meta charset> when there is one: the charset must stay in the first 1024 bytes.
 ANCHORS = (re.compile(r"<meta charset=[^>]*>"), re.compile(r"<head[^>]*>"))
 MARKER = 'http-equiv="Content-Security-Policy"'
+# A value a template fills into its script ({{ base_url }} and the like).
+# Only what a URL path holds may fill it: no quote, backslash or bracket, so
+# a filled-in value cannot leave its string.
+_PLACEHOLDER = re.compile(r"\{\{.*?\}\}")
+_URL_VALUE = r"[A-Za-z0-9_./:~%#?=&+-]*"
 
 
-def script_hashes(html: str) -> list[str]:
+@dataclass(frozen=True)
+class TrustedScripts:
+    """Inline scripts as their templates write them: fixed text, or a pattern
+    for a script with a value filled in."""
+
+    patterns: tuple[re.Pattern, ...]
+
+    def allows(self, body: str) -> bool:
+        return any(p.fullmatch(body) for p in self.patterns)
+
+
+def _pattern(template_body: str) -> re.Pattern:
+    parts = _PLACEHOLDER.split(template_body)
+    return re.compile(_URL_VALUE.join(re.escape(p) for p in parts), re.S)
+
+
+def trusted_scripts(template_sources: Iterable[str]) -> TrustedScripts:
+    """The inline scripts in these template sources (HTML files of themes and
+    plugins), each as a pattern; Jinja comments and tags outside the scripts
+    do not matter, and a script with a Jinja statement inside is skipped (none
+    of ours or Material's has one; such a script would simply get no hash)."""
+    patterns = []
+    for source in template_sources:
+        for match in INLINE_SCRIPT.finditer(source):
+            body = match["body"]
+            if "application/json" in match["attrs"] or "{%" in body or not body.strip():
+                continue
+            patterns.append(_pattern(body))
+    return TrustedScripts(tuple(patterns))
+
+
+def _hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode()}'"
+
+
+def inline_scripts(html: str) -> list[str]:
+    """The bodies of the scripts in html the browser would run inline."""
+    return [m["body"] for m in INLINE_SCRIPT.finditer(html) if "application/json" not in m["attrs"]]
+
+
+def script_hashes(html: str, trusted: TrustedScripts) -> list[str]:
+    """Hashes of the page's inline scripts that a template wrote, in page order."""
     hashes = []
-    for match in INLINE_SCRIPT.finditer(html):
-        if "application/json" in match["attrs"]:
-            continue
-        digest = hashlib.sha256(match["body"].encode("utf-8")).digest()
-        source = f"'sha256-{base64.b64encode(digest).decode()}'"
-        if source not in hashes:
+    for body in inline_scripts(html):
+        source = _hash(body)
+        if trusted.allows(body) and source not in hashes:
             hashes.append(source)
     return hashes
+
+
+def untrusted_scripts(html: str, trusted: TrustedScripts) -> list[str]:
+    """Inline scripts in html that no template wrote: the browser will block them."""
+    return [body for body in inline_scripts(html) if not trusted.allows(body)]
 
 
 def policy(hashes: list[str], preview: bool = False) -> str:
@@ -49,12 +104,12 @@ def policy(hashes: list[str], preview: bool = False) -> str:
     ])
 
 
-def add_csp(html: str, preview: bool = False) -> str:
+def add_csp(html: str, trusted: TrustedScripts, preview: bool = False) -> str:
     """The page with its policy tag at the top of <head>; unchanged if it has one."""
     if MARKER in html:
         return html
     head = next((m for m in (a.search(html) for a in ANCHORS) if m), None)
     if head is None:
         raise ValueError("page has no <head>")
-    tag = f'<meta {MARKER} content="{policy(script_hashes(html), preview)}">'
+    tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted), preview)}">'
     return html[: head.end()] + tag + html[head.end():]

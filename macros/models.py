@@ -6,6 +6,29 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 
 Id = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TITLE_MAX = 80  # fits the navigation and a link preview; front-matter titles too (hooks/page_titles.py)
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("it is only spaces; write some words")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value.strip():
+        raise ValueError("it runs over more than one line; keep a title on one line")
+    return value
+
+
+def text(max_length: int | None = None):
+    """Text an editor writes: not empty, not only spaces, at most max_length characters."""
+    return Annotated[str, Field(min_length=1, max_length=max_length), AfterValidator(_not_blank)]
+
+
+Text = text()
+# A title: one line of text, at most TITLE_MAX characters.
+Title = Annotated[text(TITLE_MAX), AfterValidator(_one_line)]
 
 
 def known_id(kind: str, context_key: str):
@@ -36,9 +59,9 @@ class Model(BaseModel):
 class Strategy(Model):
     id: str = Id
     number: int = Field(ge=1)
-    title: str = Field(min_length=1)
+    title: Title
     slug: str = Id
-    summary: str = Field(min_length=1, max_length=200)
+    summary: text(200)
     worksheet: str | None = None
     checklist: str | None = None
 
@@ -52,9 +75,14 @@ class StrategyList(Model):
 
     @model_validator(mode="after")
     def _unique_and_numbered(self):
-        ids = [s.id for s in self.strategies]
-        if len(set(ids)) != len(ids):
-            raise ValueError(f"duplicate strategy id in {ids}")
+        for name in ("id", "slug"):
+            seen: dict[str, int] = {}
+            for n, strategy in enumerate(self.strategies, 1):
+                value = getattr(strategy, name)
+                if value in seen:
+                    raise ValueError(f"strategy {n}, {name}: '{value}' is already used by strategy "
+                                     f"{seen[value]} (duplicate strategy {name}); each strategy needs its own")
+                seen[value] = n
         numbers = [s.number for s in self.strategies]
         if numbers != list(range(1, len(numbers) + 1)):
             raise ValueError(f"numbers must run 1, 2, 3 … in order, got {numbers}")

@@ -17,7 +17,6 @@ import yaml
 from pydantic import ValidationError, model_validator
 
 from .errors import DataError
-from .loading import SafeLoader, field_path
 from .models import Model
 
 # A review at least once a year: health guidance that goes longer unchecked
@@ -45,7 +44,7 @@ def front_matter(text: str) -> dict:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
-    meta = yaml.load(match.group(1), Loader=SafeLoader)
+    meta = yaml.safe_load(match.group(1))  # dates as dates, as MkDocs reads them
     return meta if isinstance(meta, dict) else {}
 
 
@@ -58,7 +57,7 @@ def page_review_dates(src: str, text: str) -> ReviewDates:
     except ValidationError as exc:
         lines = [f"{src}: review dates missing or wrong in the front matter "
                  "(write last_reviewed: YYYY-MM-DD and next_review_due: YYYY-MM-DD, no quotes)"]
-        lines += [f"  {field_path(e['loc'])}: {e['msg']}" for e in exc.errors()]
+        lines += [f"  {'.'.join(str(p) for p in e['loc']) or 'dates'}: {e['msg']}" for e in exc.errors()]
         raise DataError("\n".join(lines)) from None
 
 

@@ -9,6 +9,7 @@ from .context import MacroContext
 from .errors import DataError
 from .loading import load_model
 from .models import Strategy, StrategyList
+from .text import as_text  # titles land in Markdown and in page.title
 
 SAFETY_PAGE = "safety.md"
 
@@ -33,7 +34,7 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
 
     def strategy_title(strategy_id: str) -> str:
         """The strategy's title, for front matter and running text."""
-        return lookup(strategy_id).title
+        return as_text(lookup(strategy_id).title)
 
     def strategy_number(strategy_id: str) -> int:
         return lookup(strategy_id).number

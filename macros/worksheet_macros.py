@@ -8,6 +8,7 @@ from .errors import DataError
 from .loading import load_folder
 from .worksheet_models import Worksheet
 from .worksheets import render_booklet, render_index, render_worksheet
+from .text import as_text  # titles land in Markdown and in page.title
 
 
 def load_worksheets(folder: Path, strategy_ids: list[str]) -> dict[str, Worksheet]:
@@ -39,7 +40,7 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return render_worksheet(sheet, strategy_of(sheet), web_address(sheet), page_url=ctx.page_url())
 
     def worksheet_title(worksheet_id: str) -> str:
-        return get(worksheet_id).title
+        return as_text(get(worksheet_id).title)
 
     def worksheet_index() -> str:
         return render_index([(w, strategy_of(w)) for w in ordered], ctx.page_url())

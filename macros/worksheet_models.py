@@ -4,9 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import Id, Model, StrategyRef
-
-Text = Annotated[str, Field(min_length=1)]
+from .models import Id, Model, StrategyRef, Text, Title
 
 
 class FieldBase(Model):
@@ -45,7 +43,8 @@ class Table(FieldBase):
     @model_validator(mode="after")
     def _labels_fit(self):
         if self.row_labels is not None and len(self.row_labels) != self.rows:
-            raise ValueError(f"row_labels has {len(self.row_labels)} items, rows is {self.rows}")
+            raise ValueError(f"row_labels has {len(self.row_labels)} labels but rows is {self.rows}; "
+                             "give one label per row")
         return self
 
 
@@ -60,7 +59,7 @@ class Section(Model):
 
 class Worksheet(Model):
     id: str = Id
-    title: Text
+    title: Title
     strategy: StrategyRef | None = Id  # None: a sheet that spans every strategy
     purpose: Text
     time_needed: Text
@@ -73,7 +72,7 @@ class Worksheet(Model):
         for section in self.sections:
             for field in section.fields:
                 if field.id in seen:
-                    raise ValueError(f"duplicate field id '{field.id}'")
+                    raise ValueError(f"duplicate field id '{field.id}': each field needs its own id")
                 seen.add(field.id)
         return self
 

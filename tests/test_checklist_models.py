@@ -41,12 +41,12 @@ def test_real_data_loads(tmp_path, name):
 
 def test_overlap(tmp_path):
     data = raw(); data["bands"][1]["min"] = 5
-    fails(tmp_path, data, "bands[1]", "overlaps")
+    fails(tmp_path, data, "band 2", "overlaps")
 
 
 def test_gap(tmp_path):
     data = raw(); data["bands"][1]["min"] = 8
-    fails(tmp_path, data, "bands[1]", "7-7", "no band")
+    fails(tmp_path, data, "band 2", "7-7", "no band")
 
 
 def test_not_covering(tmp_path):
@@ -56,22 +56,22 @@ def test_not_covering(tmp_path):
 
 def test_unknown_strategy_on_item(tmp_path):
     data = raw("self-assessment"); data["items"][0]["strategy"] = "nope"
-    fails(tmp_path, data, "items[0].strategy", "unknown strategy id 'nope'")
+    fails(tmp_path, data, "statement 1, strategy", "unknown strategy id 'nope'")
 
 
 def test_missing_field(tmp_path):
     data = raw(); del data["instructions"]
-    fails(tmp_path, data, "instructions", "Field required")
+    fails(tmp_path, data, "instructions", "this field is missing")
 
 
 def test_wrong_type(tmp_path):
     data = raw(); data["scale"][0]["value"] = "zero"
-    fails(tmp_path, data, "scale[0].value")
+    fails(tmp_path, data, "answer 1, value")
 
 
 def test_overall_items_need_a_strategy(tmp_path):
     data = raw("self-assessment"); del data["items"][3]["strategy"]
-    fails(tmp_path, data, "items[3].strategy")
+    fails(tmp_path, data, "statement 4, strategy")
 
 
 def test_reference_scoring_and_recommendation(tmp_path):
@@ -94,4 +94,4 @@ def test_ties_go_to_the_earlier_strategy(tmp_path):
 def test_next_step_names_an_unknown_worksheet(tmp_path):
     data = raw()
     data["bands"][1]["next"] = {"label": "Try it", "worksheet": "no-such-sheet"}
-    fails(tmp_path, data, "bands[1].next.worksheet", "no-such-sheet")
+    fails(tmp_path, data, "band 2, next, worksheet", "no-such-sheet")

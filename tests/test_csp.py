@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from macros.csp import add_csp, script_hashes
+from macros.csp import TrustedScripts, add_csp, script_hashes, trusted_scripts, untrusted_scripts
 from support import BUILD_ENV, base_path, copy_project, page_paths
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -24,22 +24,52 @@ def directives(html: str) -> dict[str, list[str]]:
     return {d.split()[0]: d.split()[1:] for d in match[1].split("; ")}
 
 
-def test_inline_scripts_are_hashed_and_json_blocks_are_not():
+def sha(body: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
+
+
+TEMPLATE = '{#- a comment -#}\n<script>console.log(1)</script>\n<script>go("{{ base_url }}")</script>'
+TRUSTED = trusted_scripts([TEMPLATE])
+
+
+def test_inline_scripts_from_templates_are_hashed_and_json_blocks_are_not():
     body = "console.log(1)"
     html = (f'<html><head><meta charset="utf-8"><script>{body}</script>'
             '<script id="c" type="application/json">{}</script>'
             '<script src="a.js"></script></head></html>')
-    expected = "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
-    assert script_hashes(html) == [expected]
-    secured = add_csp(html)
-    assert directives(secured)["script-src"] == ["'self'", expected]
+    assert script_hashes(html, TRUSTED) == [sha(body)]
+    secured = add_csp(html, TRUSTED)
+    assert directives(secured)["script-src"] == ["'self'", sha(body)]
     assert secured.index("charset") < secured.index("Content-Security-Policy")
-    assert add_csp(secured) == secured
+    assert add_csp(secured, TRUSTED) == secured
+
+
+def test_a_script_no_template_wrote_gets_no_hash():
+    injected = 'console.log("injected")'
+    html = f'<html><head><script>console.log(1)</script></head><body><script>{injected}</script></body></html>'
+    assert script_hashes(html, TRUSTED) == [sha("console.log(1)")]
+    assert untrusted_scripts(html, TRUSTED) == [injected]
+    assert sha(injected) not in directives(add_csp(html, TRUSTED))["script-src"]
+
+
+def test_a_filled_in_value_is_a_url_and_cannot_leave_its_string():
+    assert TRUSTED.allows('go("../..")') and TRUSTED.allows('go("/trust-guide/")')
+    assert not TRUSTED.allows('go("");alert(1);("")')
+    assert not TRUSTED.allows('go("</script>")')
+
+
+def test_every_inline_script_of_a_built_page_is_hashed(site_dir):
+    # The build fails on a script no template wrote, so each one has its hash.
+    for path in built_pages(site_dir):
+        html = path.read_text(encoding="utf-8")
+        bodies = [m["body"] for m in re.finditer(r"<script>(?P<body>.*?)</script>", html, re.S)]
+        assert bodies, path
+        assert sorted({sha(b) for b in bodies}) == sorted(directives(html)["script-src"][1:]), path
 
 
 def test_a_page_without_head_is_an_error():
     with pytest.raises(ValueError, match="no <head>"):
-        add_csp("<p>no head</p>")
+        add_csp("<p>no head</p>", TrustedScripts(()))
 
 
 def built_pages(site_dir):
@@ -80,7 +110,7 @@ def test_no_page_breaks_the_policy(browser, server, site_dir):
 
 def test_preview_policy_allows_inline_scripts_and_nothing_more():
     html = '<html><head><meta charset="utf-8"><script>console.log(1)</script></head></html>'
-    built, preview = directives(add_csp(html)), directives(add_csp(html, preview=True))
+    built, preview = directives(add_csp(html, TRUSTED)), directives(add_csp(html, TRUSTED, preview=True))
     assert preview["script-src"] == ["'self'", "'unsafe-inline'"]
     assert "'unsafe-inline'" not in built["script-src"]
     assert {k: v for k, v in preview.items() if k != "script-src"} == \

@@ -32,10 +32,10 @@ GOOD = """strategies:
 @pytest.mark.parametrize(
     "text, field",
     [
-        (GOOD.replace("    title: One\n", ""), "strategies[0].title"),
-        (GOOD.replace("number: 1", "number: first"), "strategies[0].number"),
-        (GOOD.replace("slug: one", "slug: One Two"), "strategies[0].slug"),
-        (GOOD + "    colour: red\n", "strategies[0].colour"),
+        (GOOD.replace("    title: One\n", ""), "strategy 1, title"),
+        (GOOD.replace("number: 1", "number: first"), "strategy 1, number"),
+        (GOOD.replace("slug: one", "slug: One Two"), "strategy 1, slug"),
+        (GOOD + "    colour: red\n", "strategy 1, colour"),
     ],
     ids=["missing field", "wrong type", "bad slug", "unknown field"],
 )

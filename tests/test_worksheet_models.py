@@ -49,19 +49,19 @@ def test_all_shipped_sheets_load():
 def test_missing_field(tmp_path):
     data = changed()
     del data["purpose"]
-    fails(tmp_path, data, "purpose", "Field required")
+    fails(tmp_path, data, "purpose", "this field is missing")
 
 
 def test_wrong_type(tmp_path):
     data = changed()
     data["sections"][0]["fields"][0]["lines"] = "three"
-    fails(tmp_path, data, "sections[0].fields[0].lines")
+    fails(tmp_path, data, "section 1, field 1, lines")
 
 
 def test_unknown_field_kind(tmp_path):
     data = changed()
     data["sections"][1]["fields"][0]["kind"] = "drawing"
-    fails(tmp_path, data, "sections[1].fields[0]", "drawing")
+    fails(tmp_path, data, "section 2, field 1, kind", "drawing")
 
 
 def test_unknown_strategy(tmp_path):
@@ -77,14 +77,14 @@ def test_duplicate_field_ids(tmp_path):
 def test_empty_section(tmp_path):
     data = changed()
     data["sections"][2]["fields"] = []
-    fails(tmp_path, data, "sections[2].fields")
+    fails(tmp_path, data, "section 3, fields")
 
 
 def test_table_row_labels_must_match_rows(tmp_path):
     data = changed()
     data["sections"][0]["fields"][1] = {"id": "t", "kind": "table", "label": "Log",
                                         "columns": ["A"], "rows": 3, "row_labels": ["Mon"]}
-    fails(tmp_path, data, "sections[0].fields[1].table", "row_labels")
+    fails(tmp_path, data, "section 1, field 2", "row_labels")
 
 
 def test_id_must_match_file_name(tmp_path):
@@ -139,4 +139,4 @@ def test_bad_data_file_fails_build_naming_file(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     out = result.stdout + result.stderr
-    assert "trust-log.yml" in out and "sections[0].fields[1].table.rows" in out
+    assert "trust-log.yml" in out and "section 1, field 2, rows" in out

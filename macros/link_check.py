@@ -1,0 +1,39 @@
+"""Links in built pages that strict mode does not see (pure: HTML in, broken
+links out). MkDocs checks links written in Markdown; links written as raw HTML
+by a macro's template are only plain text to it, so a typo there would ship."""
+
+import posixpath
+import re
+from collections.abc import Callable
+from urllib.parse import unquote, urlsplit
+
+_LINK = re.compile(r"""<(?:a|link|img|script)\b[^>]*?\s(?:href|src)="([^"]*)\"""")
+_ID = re.compile(r"""\sid="([^"]+)\"""")
+
+
+def ids(html: str) -> set[str]:
+    return set(_ID.findall(html))
+
+
+def broken_links(html: str, page: str, exists: Callable[[str], bool],
+                 anchors: Callable[[str], set[str] | None]) -> list[str]:
+    """Relative links in the page at site path `page` ('strategies/x/index.html')
+    whose target file, or anchor in a target page, does not exist.
+    exists(path) says if a site file exists; anchors(path) gives a page's ids."""
+    broken = []
+    for href in _LINK.findall(html):
+        parts = urlsplit(href.replace("&amp;", "&"))
+        if parts.scheme or parts.netloc or href.startswith(("#", "data:", "mailto:", "tel:")) or not parts.path:
+            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids(html):
+                broken.append(href)
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+        if parts.path.endswith("/") or target == ".":
+            target = posixpath.join(target, "index.html") if target != "." else "index.html"
+        if target.startswith("../") or not exists(target):
+            broken.append(href)
+        elif parts.fragment and target.endswith(".html"):
+            known = anchors(target)
+            if known is not None and unquote(parts.fragment) not in known:
+                broken.append(href)
+    return broken

@@ -1,0 +1,100 @@
+"""Each way data and pages can disagree fails the build with a short block
+that names the file and the field, and no traceback. One small fixture
+project (a copy of the sources) per case."""
+
+import shutil
+
+import pytest
+
+from support import build, copy_project
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path.name}: {old!r} not found; has the data changed?"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def strategies(p, old, new):
+    edit(p / "data/strategies.yml", old, new)
+
+
+def new_worksheet(p):
+    text = (p / "data/worksheets/comfort-map.yml").read_text(encoding="utf-8")
+    (p / "data/worksheets/extra.yml").write_text(text.replace("id: comfort-map", "id: extra", 1), encoding="utf-8")
+
+
+def new_checklist(p):
+    text = (p / "data/checklists/comfort-zone.yml").read_text(encoding="utf-8")
+    (p / "data/checklists/extra.yml").write_text(text.replace("id: comfort-zone", "id: extra", 1), encoding="utf-8")
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+CASES = {
+    "worksheet id typo": (lambda p: strategies(p, "worksheet: comfort-map", "worksheet: comfort-mpa"),
+                          ["data/strategies.yml", "strategy 2, worksheet", "'comfort-mpa'", "comfort-map"]),
+    "checklist id typo": (lambda p: strategies(p, "checklist: comfort-zone", "checklist: comfort-zon"),
+                          ["data/strategies.yml", "strategy 2, checklist", "'comfort-zon'"]),
+    "slug with no page": (lambda p: strategies(p, "slug: respect-their-comfort-zone", "slug: respect-their-comfort"),
+                          ["data/strategies.yml", "strategy 2, slug", "docs/strategies/respect-their-comfort.md"]),
+    "two strategies, one slug": (
+        lambda p: strategies(p, "slug: reward-openness-with-kindness", "slug: respect-their-comfort-zone"),
+        ["data/strategies.yml", "strategy 3, slug", "already used by strategy 2"]),
+    "worksheet data with no page": (new_worksheet, ["data/worksheets/extra.yml", "docs/worksheets/extra.md is missing"]),
+    "worksheet page with no data": (lambda p: (p / "data/worksheets/trust-log.yml").unlink(),
+                                    ["docs/worksheets/trust-log.md", "no data/worksheets/trust-log.yml"]),
+    "checklist data with no page": (new_checklist, ["data/checklists/extra.yml", "docs/checklists/extra.md is missing"]),
+    "checklist page with no data": (lambda p: (p / "data/checklists/self-assessment.yml").unlink(),
+                                    ["docs/checklists/self-assessment.md", "no data/checklists/self-assessment.yml"]),
+    "data file saved as .yaml": (
+        lambda p: shutil.move(p / "data/worksheets/trust-log.yml", p / "data/worksheets/trust-log.yaml"),
+        ["data/worksheets/trust-log.yaml", "must end in .yml"]),
+    "duplicate YAML key": (lambda p: append(p / "data/worksheets/trust-log.yml",
+                                           "sections:\n  - heading: Again\n    fields: []\n"),
+                           ["data/worksheets/trust-log.yml, line", "'sections' appears twice"]),
+    "whitespace-only strategy title": (lambda p: strategies(p, "title: Respect their comfort zone", 'title: "   "'),
+                                       ["data/strategies.yml, line", "strategy 2, title", "only spaces"]),
+    "whitespace-only worksheet title": (
+        lambda p: edit(p / "data/worksheets/comfort-map.yml", 'title: "Comfort map"', 'title: " "'),
+        ["data/worksheets/comfort-map.yml, line 2: title", "only spaces"]),
+    "whitespace-only front-matter title": (
+        lambda p: edit(p / "docs/worksheets/comfort-map.md", "title: \"{{ worksheet_title('comfort-map') }}\"",
+                       'title: "  "'),
+        ["docs/worksheets/comfort-map.md", "title", "only spaces"]),
+    "title too long": (lambda p: strategies(p, "title: Respect their comfort zone", "title: " + "Respect " * 11),
+                       ["data/strategies.yml", "strategy 2, title", "at most 80 characters"]),
+    "front-matter title too long": (
+        lambda p: edit(p / "docs/worksheets/comfort-map.md", "title: \"{{ worksheet_title('comfort-map') }}\"",
+                       "title: " + "Comfort " * 11),
+        ["docs/worksheets/comfort-map.md", "at most 80"]),
+    "checklist scale not from 0": (
+        lambda p: edit(p / "data/checklists/comfort-zone.yml", "{label: Never, value: 0}", "{label: Never, value: 4}"),
+        ["data/checklists/comfort-zone.yml", "lowest answer must be worth 0"]),
+    "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
+                                 ["about/index.html", "../no-such-page/", "leads nowhere"]),
+    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md", '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
+                                   ["about/index.html", "../safety/#nowhere"]),
+    "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
+        (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),
+        ["data/worksheets/trust-log.yml", "not saved as UTF-8"]),
+    "front matter not YAML": (lambda p: edit(p / "docs/worksheets/comfort-map.md", "# Strategy pages come first",
+                                             "bad: [unclosed\n# Strategy pages come first"),
+                              ["docs/worksheets/comfort-map.md", "front matter", "not valid YAML"]),
+}
+
+
+@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def test_the_build_fails_naming_file_and_field(tmp_path, case):
+    mutate, expected = CASES[case]
+    project = copy_project(tmp_path / "project")
+    mutate(project)
+    result = build(project, tmp_path / "site")
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, f"built despite: {case}\n{out}"
+    for part in expected:
+        assert part in out, out
+    assert "Traceback" not in out, out
+    assert "Problem:" in out or "leads nowhere" in out, out
