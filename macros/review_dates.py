@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError, model_validator
 
-from .errors import DataError
+from .errors import DataError, Problem, blocks
 from .models import Model
 
 # A review at least once a year: health guidance that goes longer unchecked
@@ -40,25 +40,38 @@ class ReviewDates(Model):
         return self
 
 
-def front_matter(text: str) -> dict:
+def front_matter(text: str) -> dict | None:
+    """The page's front matter; None when it is not valid YAML (the page-title
+    hook reports that with the page's name, so it is not reported twice)."""
     match = FRONT_MATTER.match(text)
     if not match:
         return {}
-    meta = yaml.safe_load(match.group(1))  # dates as dates, as MkDocs reads them
+    try:
+        meta = yaml.safe_load(match.group(1))  # dates as dates, as MkDocs reads them
+    except yaml.YAMLError:
+        return None
     return meta if isinstance(meta, dict) else {}
 
 
-def page_review_dates(src: str, text: str) -> ReviewDates:
+def page_review_dates(src: str, text: str) -> ReviewDates | None:
     """One page's dates, or DataError naming the page and the field."""
     meta = front_matter(text)
+    if meta is None:
+        return None
     wanted = {k: meta[k] for k in ("last_reviewed", "next_review_due") if k in meta}
     try:
         return ReviewDates.model_validate(wanted)
     except ValidationError as exc:
-        lines = [f"{src}: review dates missing or wrong in the front matter "
-                 "(write last_reviewed: YYYY-MM-DD and next_review_due: YYYY-MM-DD, no quotes)"]
-        lines += [f"  {'.'.join(str(p) for p in e['loc']) or 'dates'}: {e['msg']}" for e in exc.errors()]
-        raise DataError("\n".join(lines)) from None
+        problems = []
+        for e in exc.errors():
+            name = ".".join(str(p) for p in e["loc"])
+            problems.append(Problem(
+                f"front matter, {name}" if name else "front matter, review dates",
+                "missing" if e["type"] == "missing" else e["msg"],
+                "a date written YYYY-MM-DD, no quotes; next_review_due after last_reviewed, "
+                f"at most {MAX_DAYS_BETWEEN_REVIEWS} days later",
+                "last_reviewed: 2026-12-01" if name == "last_reviewed" else "next_review_due: 2027-06-01"))
+        raise DataError(blocks(src, problems)) from None
 
 
 def check_review_dates(docs_dir: Path) -> dict[str, ReviewDates]:
@@ -67,7 +80,9 @@ def check_review_dates(docs_dir: Path) -> dict[str, ReviewDates]:
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir.parent).as_posix()
         try:
-            found[src] = page_review_dates(src, path.read_text(encoding="utf-8"))
+            dates = page_review_dates(src, path.read_text(encoding="utf-8"))
+            if dates is not None:
+                found[src] = dates
         except DataError as exc:
             errors.append(str(exc))
     if errors:

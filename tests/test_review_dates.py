@@ -21,9 +21,9 @@ def test_good_dates_read():
 @pytest.mark.parametrize(
     "text, expected",
     [
-        (GOOD.replace("last_reviewed: 2026-12-01\n", ""), "last_reviewed: Field required"),
-        (GOOD.replace("next_review_due: 2027-06-01\n", ""), "next_review_due: Field required"),
-        ("# No front matter at all\n", "last_reviewed: Field required"),
+        (GOOD.replace("last_reviewed: 2026-12-01\n", ""), "front matter, last_reviewed"),
+        (GOOD.replace("next_review_due: 2027-06-01\n", ""), "front matter, next_review_due"),
+        ("# No front matter at all\n", "front matter, last_reviewed"),
         (GOOD.replace("2026-12-01", "'2026-12-01'"), "last_reviewed"),
         (GOOD.replace("2027-06-01", "2026-11-01"), "must come after"),
         (GOOD.replace("2027-06-01", "2028-06-01"), "review at least every"),
