@@ -34,7 +34,8 @@
   }
 
   function sentence(w) {
-    var text = "A small step on " + w.days.length + " of " + w.total + " days (" + listWords(w.days) + ").";
+    var text = w.days.length === w.total ? "A small step on all " + w.total + " days." :
+      "A small step on " + w.days.length + " of " + w.total + " days (" + listWords(w.days) + ").";
     if (w.strategies.length) text += " Strategies: " + listWords(w.strategies) + ".";
     return text;
   }
@@ -48,8 +49,17 @@
     line.className = "tg-ws__summary";
     line.setAttribute("data-tg-summary", "");
     line.hidden = true;
-    var field = table.closest(".tg-ws__field") || table;
-    field.appendChild(line);
+    // At the top of the next section (the weekly review), where the reader
+    // looks back on the week; and there is room on paper there, while the
+    // log's page is full.
+    var section = table.closest(".tg-ws__section");
+    var next = section && section.nextElementSibling;
+    if (next && next.matches(".tg-ws__section")) {
+      var legend = next.querySelector("legend");
+      next.insertBefore(line, legend ? legend.nextSibling : next.firstChild);
+    } else {
+      (table.closest(".tg-ws__field") || table).appendChild(line);
+    }
 
     function update() {
       var w = week(table);
