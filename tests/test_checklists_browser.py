@@ -129,6 +129,13 @@ def test_keyboard_only_answering(page, server):
     checked = page.locator(".md-content input[type=radio]:checked")
     expect(checked).to_have_count(1)
     assert checked.evaluate("el => el === document.activeElement")
+    # The saving choice appears right after the statement, next in the Tab order;
+    # once chosen, focus goes back to the answer.
+    page.keyboard.press("Tab")
+    expect(page.locator("button[data-tg-saving=keep]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".tg-saving")).to_have_count(0)
+    assert checked.evaluate("el => el === document.activeElement")
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowRight")
     expect(checked).to_have_count(2)

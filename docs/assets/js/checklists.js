@@ -200,7 +200,7 @@
       var item = event.target.closest && event.target.closest(".tg-checklist__item");
       if (store.choice() === null && store.available()) {
         if (!offered && item) {
-          offered = store.offerChoice(item.querySelector("fieldset"), function () { offered = null; });
+          offered = store.offerChoice(item.querySelector("fieldset"), event.target, function () { offered = null; });
         }
       } else if (store.allowed()) {
         if (item) saveItem(item);

@@ -262,8 +262,9 @@
   }
 
   // The calm inline box that offers the choice, shown where the reader
-  // started typing. `after` is the element it goes after; onChosen(value).
-  function offerChoice(after, onChosen) {
+  // started typing. `after` is the element it goes after; `control` gets the
+  // focus back once the reader chose; onChosen(value).
+  function offerChoice(after, control, onChosen) {
     var box = document.createElement("div");
     box.className = "tg-saving";
     box.setAttribute("role", "group");
@@ -299,8 +300,10 @@
     box.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-tg-saving]");
       if (!button) return;
+      var hadFocus = box.contains(document.activeElement);
       choose(button.dataset.tgSaving);
       box.remove();
+      if (hadFocus && control && control.isConnected) control.focus();
       if (onChosen) onChosen(button.dataset.tgSaving);
     });
     after.insertAdjacentElement("afterend", box);

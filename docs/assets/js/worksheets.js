@@ -159,7 +159,7 @@
       var now = store.choice();
       if (now === null && store.available()) {
         if (!offered) {
-          offered = store.offerChoice(el.closest(".tg-ws__field"), function () { offered = null; });
+          offered = store.offerChoice(el.closest(".tg-ws__field"), el, function () { offered = null; });
         }
         return;
       }
