@@ -36,7 +36,7 @@ def test_corrupt_storage_is_kept_aside(page, server):
     page.goto(server.url(URL))
     page.evaluate("localStorage.setItem('trust-guide:checklist:v1:self-assessment', '{oops')")
     page.reload()
-    expect(page.locator(".tg-checklist__notice")).to_contain_text("could not be read")
+    expect(page.locator(".tg-checklist__status")).to_contain_text("could not be read")
     aside = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('trust-guide:checklist:v1:self-assessment:corrupt:'))")
     assert [page.evaluate("k => localStorage.getItem(k)", k) for k in aside] == ["{oops"]
     answer(page, "pause", "Often")
@@ -151,7 +151,7 @@ def test_page_works_when_storage_throws(context_and_log, server):
     """)
     page = context.new_page()
     page.goto(server.url(URL))
-    expect(page.locator(".tg-checklist__notice")).to_contain_text("can't be saved")
+    expect(page.locator(".tg-checklist__status")).to_contain_text("can't be saved")
     answer(page, "pause", "Often")
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
     assert log.page_errors == []  # Material's scripts included (tg-safe-storage.html)

@@ -37,7 +37,7 @@
     var historyKey = store.keys.history(id);
     var root = form.parentNode;
     var result = form.querySelector(".tg-checklist__result");
-    var noticeBox = el("p", "tg-checklist__notice");
+    var noticeBox = el("p", "tg-checklist__notice tg-checklist__status");
     noticeBox.setAttribute("role", "status");
     form.insertBefore(noticeBox, form.firstChild);
     var notes = [];
