@@ -42,9 +42,25 @@ def test_nothing_is_stored_before_the_reader_chooses(page, server):
     page.locator('[data-item="pause"]').get_by_label("Often").check()
     expect(page.locator(".tg-saving")).to_be_visible()
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of")
-    assert answer_keys(page) == []
-    assert [k for k in site_keys(page)["local"] if k.startswith("trust-guide:")] == []
-    assert site_keys(page)["session"] == []
+    keys = site_keys(page)
+    assert keys["local"] == []  # nothing on the device, not even Material's colour setting
+    assert [k for k in keys["session"] if k.startswith("trust-guide:")] == []
+
+
+def test_colour_setting_stays_in_the_tab_until_the_reader_chooses(page, server):
+    page.goto(server.url("about/"))
+    scheme = "document.body.dataset.mdColorScheme"
+    before = page.evaluate(scheme)
+    for _ in range(2):  # auto -> light -> dark: two switches always change the scheme
+        page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    page.wait_for_function(f"() => {scheme} !== {before!r}")
+    after = page.evaluate(scheme)
+    assert site_keys(page) == {"local": [], "session": ["/trust-guide/.__palette"]}  # this tab only
+    page.reload()
+    assert page.evaluate(scheme) == after  # still remembered in this tab
+    keep_answers(page)
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert "/trust-guide/.__palette" in site_keys(page)["local"]
 
 
 def test_dont_keep_holds_through_reload_and_instant_navigation(page, server):
@@ -68,7 +84,7 @@ def test_dont_keep_holds_through_reload_and_instant_navigation(page, server):
     page.locator('[data-item="pause"]').get_by_label("Often").check()
     expect(page.locator(".tg-checklist__status")).to_contain_text("Nothing you type here is saved")
     expect(page.locator(".tg-saving")).to_have_count(0)
-    assert [k for k in site_keys(page)["local"] if k.startswith("trust-guide:")] == []
+    assert site_keys(page)["local"] == []
     # The choice itself lives in this tab only.
     assert page.evaluate("sessionStorage.getItem('trust-guide:saving')") == "dont-keep"
     assert page.log.page_errors == []

@@ -68,7 +68,12 @@
     var saved = getItem(store, CHOICE);
     if (saved === KEEP || saved === DONT_KEEP) return saved;
     if (getItem(session(), CHOICE) === DONT_KEEP) return DONT_KEEP;
-    if (keysOf(store).some(isAnswerKey)) return KEEP;
+    if (keysOf(store).some(isAnswerKey)) {
+      // Recorded, so the head script that keeps Material's settings
+      // (tg-safe-storage.html) sees the same choice.
+      try { store.setItem(CHOICE, KEEP); } catch (err) { /* still "keep" for this page */ }
+      return KEEP;
+    }
     return null;
   }
 
