@@ -297,3 +297,32 @@ def test_checklist_history_needs_the_choice(page, server):
     page.get_by_role("button", name="Keep my answers on this device").click()
     assert len(stored(page, "trust-guide:history:not-personal:v1")) == 1
     assert stored(page, "trust-guide:checklist:v1:not-personal")["pause"] == 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_saving_choice_and_last_time_pass_axe(browser, server, scheme):
+    from test_accessibility_browser import AXE, TAGS
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, bypass_csp=True)
+    page = context.new_page()
+    found = []
+
+    def axe(where):
+        page.add_script_tag(path=str(AXE))
+        for v in page.evaluate("tags => axe.run({runOnly: tags})", TAGS)["violations"]:
+            found.append(f"{where}: {v['id']} {[n['target'] for n in v['nodes']][:3]}")
+
+    open_sheet(page, server)
+    page.get_by_label(FEELING).fill("hurt")
+    expect(page.locator(".tg-saving")).to_be_visible()
+    axe("worksheet with the saving choice")
+    page.goto(server.url(CHECK))
+    answer_all(page, "Often")
+    page.get_by_role("button", name="Keep my answers on this device").click()
+    page.once("dialog", lambda d: d.accept())
+    page.get_by_role("button", name="Start over").click()
+    answer_all(page, "Never")
+    expect(page.locator(".tg-checklist__last")).to_be_visible()
+    axe("checklist with last time")
+    context.close()
+    assert found == [], "\n".join(found)
