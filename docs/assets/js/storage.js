@@ -104,7 +104,7 @@
           else store.removeItem(CHOICE);
         }
       }
-    } catch (err) { /* storage refused: the choice holds for this page only */ }
+    } catch (err) { /* storage refused: nothing is kept, and the status says so */ }
     announce();
     return choice() === value;
   }
