@@ -65,6 +65,8 @@ class Worksheet(Model):
     time_needed: Text
     instructions: list[Text] = Field(min_length=1)
     sections: list[Section] = Field(min_length=1)
+    # Saved answers follow a renamed field: {old field id: new field id}.
+    renamed: dict[Annotated[str, Id], Annotated[str, Id]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _unique_field_ids(self):
@@ -74,6 +76,11 @@ class Worksheet(Model):
                 if field.id in seen:
                     raise ValueError(f"duplicate field id '{field.id}': each field needs its own id")
                 seen.add(field.id)
+        for old, new in self.renamed.items():
+            if new not in seen:
+                raise ValueError(f"renamed: '{old}' points to '{new}', which is not a field id here")
+            if old in seen:
+                raise ValueError(f"renamed: '{old}' is still a field id here")
         return self
 
     def all_fields(self):

@@ -150,3 +150,29 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+# Browser storage: every key of this site starts with our prefix or Material's
+# scope ("/trust-guide/." + its own name, e.g. "__palette").
+OUR_PREFIX = "trust-guide:"
+SITE_KEYS = """() => {
+  const ours = k => k.startsWith('trust-guide:') || k.startsWith(__md_scope.pathname + '.');
+  return {local: Object.keys(localStorage).filter(ours), session: Object.keys(sessionStorage).filter(ours)};
+}"""
+
+
+def keep_answers(page):
+    """The reader's choice to keep answers on this device, made through the
+    site's own storage module (the page must be open)."""
+    page.wait_for_function("() => window.trustGuide && window.trustGuide.storage")
+    page.evaluate("() => window.trustGuide.storage.choose('keep')")
+
+
+def site_keys(page) -> dict:
+    """This site's keys in localStorage and sessionStorage: {'local': [...], 'session': [...]}."""
+    return page.evaluate(SITE_KEYS)
+
+
+def answer_keys(page) -> list[str]:
+    """Our keys in localStorage other than the saving choice itself."""
+    return [k for k in site_keys(page)["local"] if k.startswith(OUR_PREFIX) and k != OUR_PREFIX + "saving"]

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from support import keep_answers
+
 pytestmark = pytest.mark.browser
 URL = "checklists/self-assessment/"
 
@@ -13,6 +15,7 @@ def answer(page, item, label):
 
 def test_answer_reload_and_start_over(page, server):
     page.goto(server.url(URL))
+    keep_answers(page)
     result = page.locator(".tg-checklist__result")
     answer(page, "pause", "Almost always")
     expect(result).to_contain_text("Your score: 3 of 30")
@@ -33,8 +36,9 @@ def test_corrupt_storage_is_kept_aside(page, server):
     page.goto(server.url(URL))
     page.evaluate("localStorage.setItem('trust-guide:checklist:v1:self-assessment', '{oops')")
     page.reload()
-    expect(page.locator(".tg-checklist__notice")).to_be_visible()
-    assert page.evaluate("localStorage.getItem('trust-guide:checklist:v1:self-assessment:corrupt')") == "{oops"
+    expect(page.locator(".tg-checklist__status")).to_contain_text("could not be read")
+    aside = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('trust-guide:checklist:v1:self-assessment:corrupt:'))")
+    assert [page.evaluate("k => localStorage.getItem(k)", k) for k in aside] == ["{oops"]
     answer(page, "pause", "Often")
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
 
@@ -102,6 +106,7 @@ def test_without_javascript_the_scoring_key_reads(browser, server):
 
 def test_answers_survive_instant_navigation(page, server):
     page.goto(server.url(URL))
+    keep_answers(page)
     answer(page, "pause", "Almost always")
     result = page.locator(".tg-checklist__result")
     expect(result).to_contain_text("Your score: 3 of 30")
@@ -124,6 +129,13 @@ def test_keyboard_only_answering(page, server):
     checked = page.locator(".md-content input[type=radio]:checked")
     expect(checked).to_have_count(1)
     assert checked.evaluate("el => el === document.activeElement")
+    # The saving choice appears right after the statement, next in the Tab order;
+    # once chosen, focus goes back to the answer.
+    page.keyboard.press("Tab")
+    expect(page.locator("button[data-tg-saving=keep]")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".tg-saving")).to_have_count(0)
+    assert checked.evaluate("el => el === document.activeElement")
     page.keyboard.press("Tab")
     page.keyboard.press("ArrowRight")
     expect(checked).to_have_count(2)
@@ -139,7 +151,7 @@ def test_page_works_when_storage_throws(context_and_log, server):
     """)
     page = context.new_page()
     page.goto(server.url(URL))
-    expect(page.locator(".tg-checklist__notice")).to_be_visible()
+    expect(page.locator(".tg-checklist__status")).to_contain_text("can't be saved")
     answer(page, "pause", "Often")
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
     assert log.page_errors == []  # Material's scripts included (tg-safe-storage.html)

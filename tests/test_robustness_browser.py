@@ -138,6 +138,9 @@ def test_keyboard_walk_home_strategy_worksheet_checklist(browser, server, width)
 
     tab_to(page, ".md-content textarea", stops)
     page.keyboard.type("We said Sunday walks feel fine.")
+    # The saving choice comes right after the field (a table: after the table).
+    tab_to(page, "button[data-tg-saving=keep]", stops, limit=20)
+    page.keyboard.press("Enter")
     page.wait_for_function(
         "() => (localStorage.getItem('trust-guide:worksheet:comfort-map:v1') || '').includes('Sunday')")
 

@@ -11,20 +11,20 @@
       } catch (err) {
         // One feature failing must never break the page for the reader.
         console.warn("trust-guide:", err);
-      }
+    }
     };
   }
 
-  window.trustGuide = {
-    // Run fn(document) on every page view, the first one included.
-    onPage: function (fn) {
-      if (window.document$ && typeof window.document$.subscribe === "function") {
-        window.document$.subscribe(safely(fn));
-      } else if (document.readyState === "loading") {
-        document.addEventListener("DOMContentLoaded", safely(fn));
-      } else {
-        safely(fn)();
-      }
-    },
+  // Merged, not replaced: other scripts add their parts (storage.js: .storage).
+  window.trustGuide = window.trustGuide || {};
+  // Run fn(document) on every page view, the first one included.
+  window.trustGuide.onPage = function (fn) {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(safely(fn));
+    } else if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", safely(fn));
+    } else {
+      safely(fn)();
+    }
   };
 })();

@@ -1,175 +1,235 @@
-// Worksheets: answers autosaved to this browser only (localStorage), restored
-// on every page view, downloadable as Markdown, printed in place of blank lines.
+// Worksheets: fill in on screen, print in place of blank lines. Answers are
+// kept on this device only once the reader chooses it, field by field, through
+// trustGuide.storage (storage.js). Download and load-from-file: transfer.js.
 (function () {
   "use strict";
 
-  var NOTICE = "Your answers can't be saved in this browser, so they will be lost when you leave. Print or download them before you go.";
+  var store = window.trustGuide.storage;
+  var TEXT = "textarea, input[type=text]";
 
   function storageKey(form) {
-    return "trust-guide:worksheet:" + form.dataset.tgWorksheet + ":v" + form.dataset.tgVersion;
+    return store.keys.worksheet(form.dataset.tgWorksheet, form.dataset.tgVersion);
   }
 
-  function storage() {
-    try {
-      var s = window.localStorage;
-      var probe = "trust-guide:probe";
-      s.setItem(probe, "1");
-      s.removeItem(probe);
-      return s;
-    } catch (err) {
-      return null;
+  // The names of the form's answers (a checkbox group or rating is one name).
+  function names(form) {
+    var seen = {};
+    form.querySelectorAll("textarea[name], input[name]").forEach(function (el) { seen[el.name] = true; });
+    return Object.keys(seen);
+  }
+
+  function controls(form, name) {
+    return Array.prototype.filter.call(form.elements, function (el) { return el.name === name; });
+  }
+
+  // One answer's value: text, a list of ticked options, or the chosen point;
+  // undefined when empty.
+  function valueOf(form, name) {
+    var els = controls(form, name);
+    if (!els.length) return undefined;
+    var type = els[0].type;
+    if (type === "checkbox") {
+      var ticked = els.filter(function (el) { return el.checked; }).map(function (el) { return el.value; });
+      return ticked.length ? ticked : undefined;
     }
+    if (type === "radio") {
+      var chosen = els.filter(function (el) { return el.checked; })[0];
+      return chosen ? chosen.value : undefined;
+    }
+    return els[0].value ? els[0].value : undefined;
   }
 
-  // Every control's value, keyed by its name (checkbox groups as lists).
-  function collect(form) {
-    var answers = {};
-    form.querySelectorAll("textarea, input[type=text]").forEach(function (el) {
-      if (el.value) answers[el.name] = el.value;
-    });
-    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (el) {
-      (answers[el.name] = answers[el.name] || []).push(el.value);
-    });
-    form.querySelectorAll("input[type=radio]:checked").forEach(function (el) {
-      answers[el.name] = el.value;
-    });
-    return answers;
-  }
-
-  function apply(form, answers) {
-    form.querySelectorAll("textarea, input[type=text]").forEach(function (el) {
-      var v = answers[el.name];
-      el.value = typeof v === "string" ? v : "";
-    });
-    form.querySelectorAll("input[type=checkbox]").forEach(function (el) {
-      var v = answers[el.name];
-      el.checked = Array.isArray(v) && v.indexOf(el.value) !== -1;
-    });
-    form.querySelectorAll("input[type=radio]").forEach(function (el) {
-      el.checked = answers[el.name] === el.value;
+  function setValue(form, name, v) {
+    controls(form, name).forEach(function (el) {
+      if (el.type === "checkbox") el.checked = Array.isArray(v) && v.indexOf(el.value) !== -1;
+      else if (el.type === "radio") el.checked = v === el.value;
+      else el.value = typeof v === "string" ? v : "";
     });
   }
 
   // Copy typed text into the print-only twins so paper shows the answers.
   function mirror(form) {
-    form.querySelectorAll("textarea, input[type=text]").forEach(function (el) {
+    form.querySelectorAll(TEXT).forEach(function (el) {
       var twin = el.parentNode.querySelector(".tg-ws__answer");
       if (twin) twin.textContent = el.value;
       el.closest(".tg-ws__field, td").classList.toggle("tg-ws--filled", el.value.trim() !== "");
     });
   }
 
-  function markdown(form) {
-    var out = ["# " + form.dataset.tgTitle, ""];
-    form.querySelectorAll(".tg-ws__section").forEach(function (section) {
-      out.push("## " + section.querySelector("legend").textContent.trim(), "");
-      section.querySelectorAll("[data-tg-label]").forEach(function (el) {
-        if (el.closest("table") && el.tagName !== "TABLE") return;
-        var label = el.dataset.tgLabel;
-        if (el.tagName === "TABLE") {
-          out.push("**" + label + "**", "");
-          el.querySelectorAll("textarea").forEach(function (cell) {
-            out.push("- " + cell.getAttribute("aria-label") + ": " + (cell.value.trim() || "—"));
-          });
-        } else if (el.tagName === "FIELDSET") {
-          var chosen = Array.prototype.filter.call(el.querySelectorAll("input"), function (i) { return i.checked; })
-            .map(function (i) { return i.dataset.tgOption; });
-          out.push("**" + label + "**", "");
-          if (el.querySelector("input[type=radio]")) {
-            var n = el.querySelectorAll("input").length;
-            var ends = Array.prototype.map.call(el.querySelectorAll(".tg-ws__end"), function (e) { return e.textContent.trim(); });
-            out.push(chosen.length ? chosen[0] + " of " + n + " (1 = " + ends[0] + ", " + n + " = " + ends[1] + ")" : "—");
-          } else {
-            out.push(chosen.length ? chosen.map(function (c) { return "- [x] " + c; }).join("\n") : "—");
-          }
-        } else {
-          out.push("**" + label + "**", "", el.value.trim() || "—");
-        }
-        out.push("");
-      });
-    });
-    return out.join("\n");
-  }
-
-  function download(form) {
-    var blob = new Blob([markdown(form)], { type: "text/markdown;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = form.dataset.tgWorksheet + "-my-answers.md";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
+  // A saved name under the sheet's old field ids, moved to the new one. Names
+  // are "<field>", "<sheet>--<field>" (ratings) or "<field>.<row>.<column>" (tables).
+  function renamedTo(form, name) {
+    var map;
+    try { map = JSON.parse(form.dataset.tgRenamed || "{}"); } catch (err) { return null; }
+    var sheet = form.dataset.tgWorksheet + "--";
+    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
+    if (name.slice(0, sheet.length) === sheet && map[name.slice(sheet.length)]) {
+      return sheet + map[name.slice(sheet.length)];
+    }
+    var dot = name.indexOf(".");
+    if (dot > 0 && map[name.slice(0, dot)]) return map[name.slice(0, dot)] + name.slice(dot);
+    return null;
   }
 
   function setUp(form) {
     if (form.dataset.tgReady) return;
-    form.dataset.tgReady = "1";
     var status = form.querySelector(".tg-ws__status");
     var key = storageKey(form);
-    var store = storage();
+    var known = names(form);
+    var offered = null;
+    var notes = [];
 
-    function notice(text) {
-      status.textContent = text;
-      status.classList.add("tg-ws__status--warn");
+    function say() {
+      status.textContent = "";
+      var warn = !store.available() || store.isFull() || notes.length > 0;
+      status.appendChild(document.createTextNode(notes.concat([store.statusWords()]).join(" ") + " "));
+      status.appendChild(store.privacyLink());
+      status.classList.toggle("tg-ws__status--warn", warn);
     }
 
-    if (!store) {
-      notice(NOTICE);
-    } else {
-      var raw = store.getItem(key);
-      if (raw) {
-        try {
-          var saved = JSON.parse(raw);
-          if (!saved || typeof saved !== "object" || Array.isArray(saved)) throw new Error("not an object");
-          apply(form, saved);
-        } catch (err) {
-          // Keep the unreadable copy aside so nothing is silently lost.
-          try {
-            store.setItem(key + ":corrupt", raw);
-            store.removeItem(key);
-            notice("Saved answers on this device could not be read, so this sheet starts empty. The old copy was kept aside.");
-          } catch (err2) {
-            store = null;
-            notice(NOTICE);
-          }
+    // Saved answers into the fields; names the sheet no longer has are moved
+    // to their new field when the data says so, else kept aside, never dropped.
+    function restore(saved, skip) {
+      var aside = [];
+      var moves = {};
+      Object.keys(saved).forEach(function (name) {
+        if (known.indexOf(name) !== -1) return;
+        var target = renamedTo(form, name);
+        if (target && known.indexOf(target) !== -1 && saved[target] === undefined) moves[name] = target;
+        else aside.push(name);
+      });
+      if (Object.keys(moves).length) {
+        Object.keys(moves).forEach(function (old) { saved[moves[old]] = saved[old]; });
+        store.update(key, function (current) {
+          Object.keys(moves).forEach(function (old) {
+            if (current[old] !== undefined && current[moves[old]] === undefined) {
+              current[moves[old]] = current[old];
+              delete current[old];
+            }
+          });
+        });
+      }
+      known.forEach(function (name) {
+        if (name !== skip) setValue(form, name, saved[name]);
+      });
+      mirror(form);
+      form.tgKeptAside = {};
+      aside.forEach(function (name) { form.tgKeptAside[name] = saved[name]; });
+      return aside.length;
+    }
+
+    function loadSaved(skip) {
+      var got = store.load(key, function (v) { return v !== null && typeof v === "object" && !Array.isArray(v); });
+      if (got.problem === "corrupt") notes = [store.words.corrupt];
+      if (got.value) {
+        var aside = restore(got.value, skip);
+        if (aside) {
+          notes = notes.filter(function (n) { return n.indexOf("This sheet has changed") !== 0; });
+          notes.push("This sheet has changed since you saved it. " + aside +
+            (aside === 1 ? " earlier answer no longer fits a question here; it is" : " earlier answers no longer fit a question here; they are") +
+            " kept on this device, not deleted, and included when you download your answers.");
         }
       }
+      return got.value !== null;
     }
-    mirror(form);
 
-    function save() {
+    // Write one answer (read-modify-write of that name only).
+    function saveField(name) {
+      store.update(key, function (current) {
+        var v = valueOf(form, name);
+        if (v === undefined) delete current[name];
+        else current[name] = v;
+      });
+    }
+
+    // On "keep", save what the reader already typed.
+    function saveTyped() {
+      store.update(key, function (current) {
+        known.forEach(function (name) {
+          var v = valueOf(form, name);
+          if (v !== undefined) current[name] = v;
+        });
+      });
+    }
+
+    function onInput(event) {
+      var el = event.target;
+      if (!el.name) return;
       mirror(form);
-      if (!store) return;
-      try {
-        store.setItem(key, JSON.stringify(collect(form)));
-      } catch (err) {
-        store = null;
-        notice(NOTICE);
+      var now = store.choice();
+      if (now === null && store.available()) {
+        if (!offered) {
+          offered = store.offerChoice(el.closest(".tg-ws__field"), el, function () { offered = null; });
+        }
+        return;
+      }
+      if (store.allowed()) {
+        saveField(el.name);
+        say();
       }
     }
 
-    form.addEventListener("input", save);
-    form.addEventListener("change", save);
+    var stopChoice = store.onChoice(function (now) {
+      if (!form.isConnected) { stopChoice(); return; }
+      if (now !== null && offered) { offered.remove(); offered = null; }
+      if (now === store.KEEP) saveTyped();
+      say();
+    });
+
+    // Another tab changed this sheet: show its answers, except in the field
+    // the reader is typing in here.
+    var stopWatch = store.watch(key, function () {
+      if (!form.isConnected) { stopWatch(); return; }
+      var active = document.activeElement && form.contains(document.activeElement) ? document.activeElement.name : null;
+      var got = store.load(key);
+      if (got.value && typeof got.value === "object") {
+        restore(got.value, active);
+        notes = notes.filter(function (n) { return n !== store.words.elsewhere; });
+        notes.push(store.words.elsewhere);
+        say();
+      }
+    });
+
+    // Back/forward cache: the page comes back as it was left, possibly older
+    // than what was saved since; read the answers again before any save.
+    form.tgRefresh = function () {
+      if (store.choice() === store.KEEP) loadSaved(null);
+      say();
+    };
+
+    loadSaved(null);
+    mirror(form);
+    say();
+
+    form.addEventListener("input", onInput);
+    form.addEventListener("change", onInput);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("click", function (event) {
       var button = event.target.closest("[data-tg-action]");
       if (!button) return;
       var action = button.dataset.tgAction;
       if (action === "print") window.print();
-      if (action === "download") download(form);
       if (action === "clear" && window.confirm("Clear all your answers on this worksheet? This can't be undone.")) {
-        apply(form, {});
+        known.forEach(function (name) { setValue(form, name, undefined); });
         mirror(form);
-        if (store) {
-          try { store.removeItem(key); } catch (err) { /* nothing saved to remove */ }
-        }
-        status.textContent = "Your answers were cleared.";
+        store.remove(key);
+        form.tgKeptAside = {};
+        notes = ["Your answers were cleared."];
+        say();
+        notes = [];
       }
     });
+    form.dataset.tgReady = "1";
   }
 
-  trustGuide.onPage(function (doc) {
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) return;
+    document.querySelectorAll("form[data-tg-worksheet][data-tg-ready]").forEach(function (form) {
+      if (form.tgRefresh) form.tgRefresh();
+    });
+  });
+
+  window.trustGuide.onPage(function (doc) {
     doc.querySelectorAll("form[data-tg-worksheet]").forEach(setUp);
     doc.querySelectorAll("[data-tg-action=print-all]").forEach(function (button) {
       if (button.dataset.tgReady) return;
