@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_macros, worksheet_macros
+from . import checklist_macros, helplines, worksheet_macros
 from .cards import related_box, strategy_cards
 from .context import MacroContext
 from .errors import DataError
@@ -61,6 +61,7 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
     return {
         **worksheet_macros.build(ctx),
         **checklist_macros.build(ctx),
+        **helplines.build(ctx),
         "strategy_title": strategy_title,
         "strategy_number": strategy_number,
         "strategy_cards": cards,
