@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_macros, progress, sources, worksheet_macros
+from . import checklist_macros, helplines, progress, sources, worksheet_macros
 from .cards import related_box, strategy_cards
 from .context import MacroContext
 from .errors import DataError
@@ -64,6 +64,7 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         **checklist_macros.build(ctx),
         **progress.build(ctx),
         **sources.build(ctx),
+        **helplines.build(ctx),
         "strategy_title": strategy_title,
         "strategy_number": strategy_number,
         "strategy_cards": cards,
