@@ -45,7 +45,8 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return render_index([(w, strategy_of(w)) for w in ordered], ctx.page_url())
 
     def worksheet_booklet() -> str:
-        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered])
+        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered],
+                              ctx.page_url(), ctx.site_url.rstrip("/") + "/worksheets/print-all/")
 
     return {"worksheet": worksheet, "worksheet_title": worksheet_title,
             "worksheet_index": worksheet_index, "worksheet_booklet": worksheet_booklet}

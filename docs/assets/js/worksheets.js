@@ -59,49 +59,6 @@
     });
   }
 
-  function markdown(form) {
-    var out = ["# " + form.dataset.tgTitle, ""];
-    form.querySelectorAll(".tg-ws__section").forEach(function (section) {
-      out.push("## " + section.querySelector("legend").textContent.trim(), "");
-      section.querySelectorAll("[data-tg-label]").forEach(function (el) {
-        if (el.closest("table") && el.tagName !== "TABLE") return;
-        var label = el.dataset.tgLabel;
-        if (el.tagName === "TABLE") {
-          out.push("**" + label + "**", "");
-          el.querySelectorAll("textarea").forEach(function (cell) {
-            out.push("- " + cell.getAttribute("aria-label") + ": " + (cell.value.trim() || "—"));
-          });
-        } else if (el.tagName === "FIELDSET") {
-          var chosen = Array.prototype.filter.call(el.querySelectorAll("input"), function (i) { return i.checked; })
-            .map(function (i) { return i.dataset.tgOption; });
-          out.push("**" + label + "**", "");
-          if (el.querySelector("input[type=radio]")) {
-            var n = el.querySelectorAll("input").length;
-            var ends = Array.prototype.map.call(el.querySelectorAll(".tg-ws__end"), function (e) { return e.textContent.trim(); });
-            out.push(chosen.length ? chosen[0] + " of " + n + " (1 = " + ends[0] + ", " + n + " = " + ends[1] + ")" : "—");
-          } else {
-            out.push(chosen.length ? chosen.map(function (c) { return "- [x] " + c; }).join("\n") : "—");
-          }
-        } else {
-          out.push("**" + label + "**", "", el.value.trim() || "—");
-        }
-        out.push("");
-      });
-    });
-    return out.join("\n");
-  }
-
-  function download(form) {
-    var blob = new Blob([markdown(form)], { type: "text/markdown;charset=utf-8" });
-    var link = document.createElement("a");
-    link.href = URL.createObjectURL(blob);
-    link.download = form.dataset.tgWorksheet + "-my-answers.md";
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-  }
-
   function setUp(form) {
     if (form.dataset.tgReady) return;
     form.dataset.tgReady = "1";
@@ -157,7 +114,6 @@
       if (!button) return;
       var action = button.dataset.tgAction;
       if (action === "print") window.print();
-      if (action === "download") download(form);
       if (action === "clear" && window.confirm("Clear all your answers on this worksheet? This can't be undone.")) {
         apply(form, {});
         mirror(form);
