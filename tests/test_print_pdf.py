@@ -149,8 +149,11 @@ def test_self_check_prints_on_one_page(page, server, name, fmt, answered):
     reader = pdf_of(page, fmt)
     label = f"{name} {fmt} {'answered' if answered else 'blank'}"
     text = check_pages(reader, title, 1, label)[0]
-    assert "Printed on" in text and SHORT + "checklists/" + name in text
-    assert re.search(r"Printed on \d{1,2} \w+ \d{4}|Printed on \w+ \d{1,2}, \d{4}", text), text[:300]
+    assert SHORT + "checklists/" + name in text
+    printed = re.search(r"Printed on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})", text)
+    assert bool(printed) == answered, text[:300]
+    if not answered:
+        assert "Date: ____" in text
     # Scoring explained, so a blank copy can be scored by hand.
     assert "Scoring key" in text and "Each answer gives points" in text
     items = page.locator(".tg-checklist__item legend").all_inner_texts()

@@ -1,6 +1,6 @@
 // Printing: the running footer of each printed page names the sheet and its
 // address (print.css reads --tg-foot in its @page margin boxes), and printed
-// self-checks carry today's date. Nothing here stores anything.
+// answered self-checks carry today's date. Nothing here stores anything.
 (function () {
   "use strict";
 
@@ -36,12 +36,19 @@
     stampDate(doc);
   }
 
+  // An answered self-check prints the day it was printed; a blank one keeps
+  // a line for the date, to be filled in by hand.
   function stampDate(doc) {
     doc.querySelectorAll("[data-tg-print-date]").forEach(function (el) {
-      el.textContent = today();
+      if (!el.dataset.tgBlank) el.dataset.tgBlank = el.textContent;
+      var form = el.closest("form");
+      var answered = form && form.querySelector(".tg-checklist__result[data-score]");
+      el.textContent = answered ? "Printed on " + today() : el.dataset.tgBlank;
     });
   }
 
   window.addEventListener("beforeprint", function () { stampDate(document); });
+  // After the self-check's own change handler has drawn the result.
+  document.addEventListener("change", function () { stampDate(document); });
   window.trustGuide.onPage(setUp);
 })();
