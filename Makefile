@@ -25,9 +25,11 @@ $(VENV)/.test-deps: requirements-dev.txt requirements.txt $(VENV)/.site-deps
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## Build the static site into site/.
-build: $(VENV)/.site-deps
+## Build the static site into site/, then its PDFs into site/pdf/ (Chromium
+## through Playwright, from the test tools; see README "PDFs").
+build: $(VENV)/.test-deps
 	$(BIN)/mkdocs build --strict
+	$(BIN)/python tools/make_pdfs.py site
 
 ## Make sure a Chromium the browser tests can drive is installed.
 browser:

@@ -26,7 +26,8 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return checklists[checklist_id]
 
     def checklist(checklist_id: str) -> str:
-        return render_checklist(get(checklist_id), ctx.catalog.strategies, ctx.page_url())
+        address = ctx.site_url.rstrip("/") + f"/checklists/{checklist_id}/"
+        return render_checklist(get(checklist_id), ctx.catalog.strategies, ctx.page_url(), address)
 
     def checklist_title(checklist_id: str) -> str:
         return as_text(get(checklist_id).title)

@@ -2,11 +2,13 @@
 
 from .checklist_models import Checklist
 from .models import Strategy
+from .print_parts import print_parts
 from .rendering import render
 from .urls import relative_href
 
 
-def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url: str) -> str:
+def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url: str,
+                     address: str = "") -> str:
     by_id = {s.id: s for s in strategies}
     strategy_href = {s.id: relative_href(page_url, s.doc_path) for s in strategies}
     bands = []
@@ -23,7 +25,9 @@ def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url:
     return render("checklist.html", checklist=checklist, bands=bands, strategies=used,
                   by_id=by_id, strategy_href=strategy_href,
                   top=max(o.value for o in checklist.scale),
-                  safety_href=relative_href(page_url, "safety.md"))
+                  safety_href=relative_href(page_url, "safety.md"),
+                  parts=print_parts(checklist.title, address or page_url, page_url,
+                                    f"checklists/{checklist.id}"))
 
 
 def render_index(checklists: list[Checklist], page_url: str) -> str:

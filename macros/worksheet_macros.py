@@ -6,6 +6,7 @@ from pathlib import Path
 from .context import MacroContext
 from .errors import DataError
 from .loading import load_folder
+from .print_parts import pdf_placeholder
 from .worksheet_models import Worksheet
 from .worksheets import render_booklet, render_index, render_worksheet
 from .text import as_text  # titles land in Markdown and in page.title
@@ -46,7 +47,13 @@ def build(ctx: MacroContext) -> dict[str, Callable]:
         return render_index([(w, strategy_of(w)) for w in ordered], ctx.page_url())
 
     def worksheet_booklet() -> str:
-        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered])
+        return render_booklet([(w, strategy_of(w), web_address(w)) for w in ordered],
+                              ctx.page_url(), ctx.site_url.rstrip("/") + "/worksheets/print-all/")
+
+    def pdf_links(key: str) -> str:
+        """Where tools/make_pdfs.py writes the PDF links of key ('guide': the whole guide)."""
+        return pdf_placeholder(key)
 
     return {"worksheet": worksheet, "worksheet_title": worksheet_title,
-            "worksheet_index": worksheet_index, "worksheet_booklet": worksheet_booklet}
+            "worksheet_index": worksheet_index, "worksheet_booklet": worksheet_booklet,
+            "pdf_links": pdf_links}

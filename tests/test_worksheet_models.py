@@ -118,7 +118,7 @@ def test_rendering_has_labelled_controls_and_footer():
     assert 'data-tg-worksheet="past-and-present" data-tg-version="1"' in html
     assert '<label class="tg-ws__label" for="past-and-present--what-happened">' in html
     assert 'id="past-and-present--what-happened"' in html
-    assert "https://example.org/worksheets/past-and-present/</p>" in html
+    assert "example.org/worksheets/past-and-present/ · May be copied" in html
     assert "<script" not in html and not re.search(r"\son[a-z]+=", html)  # no inline JS
 
 

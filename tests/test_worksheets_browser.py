@@ -1,12 +1,9 @@
-"""Worksheets in Chromium: saved answers (once the reader chose to keep them), restore,
-clear, storage trouble, print. Saving itself: test_storage_browser.py."""
-
-import io
-import re
+"""Worksheets in Chromium: saved answers (once the reader chose to keep them),
+restore, clear, storage trouble. Saving itself: test_storage_browser.py;
+printing: test_print_pdf.py; download and load: test_transfer_browser.py."""
 
 import pytest
 from playwright.sync_api import expect
-from pypdf import PdfReader
 
 from conftest import open_context
 from support import keep_answers
@@ -14,8 +11,6 @@ from support import keep_answers
 IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
        "getting-to-know-you", "trust-log"]
 KEY = "trust-guide:worksheet:{}:v1"
-LONG = "I stayed calm and listened, then told them what I would do next and did it. " * 3
-CELL = "Asked before planning; it went well"  # a full table cell in handwriting
 
 
 def open_sheet(page, server, sheet_id="past-and-present"):
@@ -23,24 +18,6 @@ def open_sheet(page, server, sheet_id="past-and-present"):
     form = page.locator(f"form[data-tg-worksheet='{sheet_id}']")
     expect(form).to_have_attribute("data-tg-ready", "1")
     return form
-
-
-def pdf_text_and_pages(page, fmt):
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format=fmt)))
-    page.emulate_media(media="screen")
-    return "\n".join(p.extract_text() for p in reader.pages), len(reader.pages)
-
-
-def fill_everything(page, form):
-    for box in form.locator(".tg-ws__field > textarea").all():
-        box.fill(LONG)
-    for box in form.locator("input[type=text], table textarea").all():
-        box.fill(CELL)
-    for box in form.locator("input[type=checkbox]").all():
-        box.check()
-    for group in form.locator(".tg-ws__scale").all():
-        group.locator("input[type=radio]").last.check()
 
 
 def test_typed_answers_come_back_after_reload(page, server):
@@ -156,39 +133,6 @@ def test_no_horizontal_scroll_on_a_phone(browser, server, width, sheet_id):
     open_sheet(page, server, sheet_id)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
-
-
-@pytest.mark.parametrize("fmt", ["A4", "Letter"])
-@pytest.mark.parametrize("sheet_id", IDS)
-def test_each_sheet_prints_on_two_pages_at_most(page, server, sheet_id, fmt):
-    form = open_sheet(page, server, sheet_id)
-    title = form.get_attribute("data-tg-title")
-    text, pages = pdf_text_and_pages(page, fmt)
-    assert pages <= 2, f"{sheet_id} blank: {pages} pages on {fmt}"
-    flat = re.sub(r"\s+", " ", text)
-    assert f"{title} · https://trust-guide.github.io/trust-guide/worksheets/{sheet_id}/" in flat
-    for chrome in ["Skip to content", "Search", "Download my answers", "Clear my answers", "Introduction"]:
-        assert chrome not in flat
-    fill_everything(page, form)
-    text, pages = pdf_text_and_pages(page, fmt)
-    assert pages <= 2, f"{sheet_id} filled: {pages} pages on {fmt}"
-    assert "I stayed calm and listened" in text
-
-
-@pytest.mark.parametrize("fmt", ["A4", "Letter"])
-def test_booklet_starts_each_sheet_on_a_new_page(page, server, fmt):
-    singles = []
-    for sheet_id in IDS:
-        open_sheet(page, server, sheet_id)
-        singles.append(pdf_text_and_pages(page, fmt)[1])
-    page.goto(server.url("worksheets/print-all/"))
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format=fmt)))
-    assert len(reader.pages) == sum(singles)
-    starts = [sum(singles[:i]) for i in range(len(IDS))]
-    titles = [page.locator(".tg-ws__title").nth(i).inner_text() for i in range(len(IDS))]
-    for start, title in zip(starts, titles):
-        assert reader.pages[start].extract_text().lstrip().startswith(title)
 
 
 @pytest.mark.parametrize("path", ["worksheets/", "worksheets/print-all/"])

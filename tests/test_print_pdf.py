@@ -1,0 +1,262 @@
+"""Printed sheets as a counsellor would hand them out, and the built PDFs.
+
+Every worksheet and self-check, blank and filled, on A4 and Letter: how many
+pages, no section cut by a page break, no near-empty page, the footer (short
+address, page x of y) on every page, and an answered self-check printing its
+own result. Then tools/make_pdfs.py: tagged PDFs with an outline, title,
+language and author, linked from their pages with their size."""
+
+import io
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+from pypdf import PdfReader
+
+from support import ROOT, site_url
+
+WORKSHEETS = sorted(p.stem for p in (ROOT / "data/worksheets").glob("*.yml"))
+CHECKLISTS = sorted(p.stem for p in (ROOT / "data/checklists").glob("*.yml"))
+# A sheet with a day-by-day diary needs two pages: the diary, then the review.
+PAGES = {"trust-log": 2}
+FORMATS = ["A4", "Letter"]
+FOOTER_PT = 50  # the running footer sits in the bottom margin (17 mm = 48 pt)
+LONG = "I stayed calm and listened, then told them what I would do next and did it. " * 2
+CELL = "Asked before planning; it went well"
+SHORT = site_url().split("://", 1)[1]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def pdf_of(page, fmt) -> PdfReader:
+    page.emulate_media(media="print")
+    data = page.pdf(format=fmt, tagged=True, outline=True)
+    page.emulate_media(media="screen")
+    return PdfReader(io.BytesIO(data))
+
+
+def used_share(pdf_page) -> float:
+    """How much of the page's height holds content: from its top down to the
+    lowest line of text above the footer."""
+    lowest = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if y > FOOTER_PT:
+                lowest.append(y)
+
+    pdf_page.extract_text(visitor_text=visit)
+    height = float(pdf_page.mediabox.height)
+    return (height - min(lowest)) / height if lowest else 0.0
+
+
+def page_texts(reader) -> list[str]:
+    return [flat(p.extract_text()) for p in reader.pages]
+
+
+def fill_worksheet(page):
+    form = page.locator("form[data-tg-worksheet]")
+    for box in form.locator(".tg-ws__field > textarea").all():
+        box.fill(LONG)
+    for box in form.locator("input[type=text], table textarea").all():
+        box.fill(CELL)
+    for box in form.locator("input[type=checkbox]").all():
+        box.check()
+    for group in form.locator(".tg-ws__scale").all():
+        group.locator("input[type=radio]").last.check()
+
+
+def open_worksheet(page, server, sheet_id):
+    page.goto(server.url(f"worksheets/{sheet_id}/"))
+    expect(page.locator(f"form[data-tg-worksheet='{sheet_id}']")).to_have_attribute("data-tg-ready", "1")
+    expect(page.locator("html")).to_have_attribute("data-tg-running-footer", "")
+
+
+def section_ends(page) -> list[tuple[str, str, str]]:
+    """(section, its first line, its last line) as they print, for each section."""
+    return page.evaluate("""() => [...document.querySelectorAll('.tg-ws__section')].map((s) => {
+        const fields = s.querySelectorAll('.tg-ws__field');
+        const last = fields[fields.length - 1];
+        const kind = last.dataset.tgKind;
+        let end = (last.querySelector('.tg-ws__label') || last).textContent;
+        if (kind === 'checklist') end = [...last.querySelectorAll('.tg-ws__check span')].pop().textContent;
+        if (kind === 'rating') end = last.querySelector('.tg-ws__end--high').textContent;
+        // A table's last printed line: its last row's name, if rows have names.
+        const rowName = kind === 'table' && [...last.querySelectorAll('tbody th[scope=row]')].pop();
+        if (rowName) end = rowName.textContent;
+        const head = s.querySelector('legend').textContent;
+        return [head, head, end];
+    })""")
+
+
+def check_pages(reader, title, expected, label):
+    texts = page_texts(reader)
+    assert len(texts) == expected, f"{label}: {len(texts)} pages, expected {expected}"
+    for n, (text, pdf_page) in enumerate(zip(texts, reader.pages), start=1):
+        assert f"page {n} of {expected}" in text, f"{label}: page {n} has no page number"
+        assert SHORT in text and title in text, f"{label}: page {n} has no footer with title and address"
+        assert "May be copied for personal or counselling use." in text
+        share = used_share(pdf_page)
+        assert share >= 0.25, f"{label}: page {n} is only {share:.0%} used"
+    return texts
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("filled", [False, True], ids=["blank", "filled"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("sheet_id", WORKSHEETS)
+def test_worksheet_prints_as_a_handout(page, server, sheet_id, fmt, filled):
+    open_worksheet(page, server, sheet_id)
+    title = page.locator("form[data-tg-worksheet]").get_attribute("data-tg-title")
+    if filled:
+        fill_worksheet(page)
+    label = f"{sheet_id} {fmt} {'filled' if filled else 'blank'}"
+    reader = pdf_of(page, fmt)
+    texts = check_pages(reader, title, PAGES.get(sheet_id, 1), label)
+    # No section is cut: its first and last lines print on the same page.
+    for name, first, last in section_ends(page):
+        first_pages = {n for n, t in enumerate(texts) if flat(first) in t}
+        last_pages = {n for n, t in enumerate(texts) if flat(last) in t}
+        assert first_pages & last_pages, f"{label}: section '{name}' is split across pages"
+    body = " ".join(texts)
+    assert "Name" in body and "Date" in body
+    assert "To keep this private" in body
+    for chrome in ["Skip to content", "Download my answers", "Load answers", "Clear my answers"]:
+        assert chrome not in body
+    if filled:
+        assert "I stayed calm and listened" in body and CELL in body
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("answered", [False, True], ids=["blank", "answered"])
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", CHECKLISTS)
+def test_self_check_prints_on_one_page(page, server, name, fmt, answered):
+    page.goto(server.url(f"checklists/{name}/"))
+    title = page.locator("h1").first.inner_text()
+    result = page.locator(".tg-checklist__result")
+    if answered:
+        for item in page.locator(".tg-checklist__item").all():
+            item.get_by_label("Often").check()
+        expect(result).to_have_attribute("data-score", re.compile(r"\d+"))
+    reader = pdf_of(page, fmt)
+    label = f"{name} {fmt} {'answered' if answered else 'blank'}"
+    text = check_pages(reader, title, 1, label)[0]
+    assert SHORT + "checklists/" + name in text
+    printed = re.search(r"Printed on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})", text)
+    assert bool(printed) == answered, text[:300]
+    if not answered:
+        assert "Date: ____" in text
+    # Scoring explained, so a blank copy can be scored by hand.
+    assert "Scoring key" in text and "Each answer gives points" in text
+    items = page.locator(".tg-checklist__item legend").all_inner_texts()
+    first, last = flat(items[0]), flat(items[-1])
+    assert first in text and last in text
+    if answered:
+        score, band = result.get_attribute("data-score"), result.get_attribute("data-band")
+        assert f"Your score: {score} of" in text and band in text
+        assert "My score: ____" not in text
+    else:
+        assert "Your score" not in text and "My score:" in text
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_booklet_has_cover_contents_and_each_sheet_from_a_new_page(page, server, fmt):
+    page.goto(server.url("worksheets/print-all/"))
+    expect(page.locator("html")).to_have_attribute("data-tg-running-footer", "")
+    reader = pdf_of(page, fmt)
+    texts = page_texts(reader)
+    total = 1 + sum(PAGES.get(s, 1) for s in WORKSHEETS)
+    assert len(texts) == total
+    assert "Contents" in texts[0] and "The Trust Guide" in texts[0]
+    titles = page.locator(".tg-ws-booklet__sheet .tg-ws__title").all_inner_texts()
+    start = 1
+    for title in titles:
+        sheet_id = page.locator(".tg-ws__title", has_text=title).first.get_attribute("id")
+        assert title in texts[0], f"{title} missing from the contents"
+        for n in range(start, start + PAGES.get(sheet_id, 1)):
+            assert title in texts[n] and f"page {n + 1} of {total}" in texts[n]
+        assert texts[start].startswith(title) or texts[start].find(title) < 200
+        start += PAGES.get(sheet_id, 1)
+    for pdf_page in reader.pages:
+        assert used_share(pdf_page) >= 0.25
+    expect(page.locator(".tg-ws-booklet__fields")).to_contain_text("same as on each worksheet")
+
+
+@pytest.fixture(scope="module")
+def pdf_site(site_dir, tmp_path_factory):
+    """A copy of the built site with its PDFs made, as `make build` does."""
+    site = tmp_path_factory.mktemp("pdf-site") / "site"
+    shutil.copytree(site_dir, site)
+    # Its own process: the tests' Playwright already runs in this one.
+    result = subprocess.run([sys.executable, str(ROOT / "tools/make_pdfs.py"), str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def expected_pdfs():
+    keys = [f"worksheets/{w}" for w in WORKSHEETS] + [f"checklists/{c}" for c in CHECKLISTS]
+    return keys + ["worksheets/print-all", "guide"]
+
+
+@pytest.mark.browser
+def test_make_pdfs_makes_tagged_pdfs_with_outline_and_metadata(pdf_site):
+    for key in expected_pdfs():
+        for fmt in ("a4", "letter"):
+            path = pdf_site / "pdf" / f"{key}-{fmt}.pdf"
+            assert path.exists(), f"missing {path.name}"
+            reader = PdfReader(path)
+            root = reader.trailer["/Root"]
+            assert "/StructTreeRoot" in root, f"{key}-{fmt}: not tagged"
+            assert root.get("/Lang") == "en"
+            assert len(reader.outline) >= 1, f"{key}-{fmt}: no outline"
+            assert reader.metadata.title and "Trust Guide" in reader.metadata.title
+            assert reader.metadata.author == "The Trust Guide team"
+            size = (reader.pages[0].mediabox.width, reader.pages[0].mediabox.height)
+            assert (round(size[0]), round(size[1])) == ((596, 843) if fmt == "a4" else (612, 792))
+            if key.startswith("worksheets/") and key != "worksheets/print-all":
+                assert len(reader.pages) == PAGES.get(key.split("/")[1], 1)
+            if key.startswith("checklists/"):
+                assert len(reader.pages) == 1
+            # Links lead to the public site, never to the local server that printed them.
+            for pdf_page in reader.pages:
+                for annot in pdf_page.get("/Annots") or []:
+                    uri = annot.get_object().get("/A", {}).get("/URI")
+                    assert uri is None or not uri.startswith("http://127.0.0.1"), uri
+    guide = PdfReader(pdf_site / "pdf" / "guide-a4.pdf")
+    outline = [item.title for item in guide.outline if not isinstance(item, list)]
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
+        nav = yaml.safe_load(fh)["nav"]
+    strategies = next(e["The five strategies"] for e in nav if "The five strategies" in e)
+    assert len(outline) >= 1 + len(strategies)
+
+
+@pytest.mark.browser
+def test_pages_link_their_pdfs_with_sizes(pdf_site):
+    page_of = {f"worksheets/{w}": f"worksheets/{w}/index.html" for w in WORKSHEETS}
+    page_of |= {f"checklists/{c}": f"checklists/{c}/index.html" for c in CHECKLISTS}
+    page_of |= {"worksheets/print-all": "worksheets/print-all/index.html",
+                "guide": "worksheets/print-all/index.html"}
+    for key, html_path in page_of.items():
+        html = (pdf_site / html_path).read_text(encoding="utf-8")
+        for fmt, name in (("a4", "A4"), ("letter", "Letter")):
+            size = (pdf_site / "pdf" / f"{key}-{fmt}.pdf").stat().st_size
+            kb = max(1, round(size / 1000))
+            assert re.search(rf'href="(\.\./)+pdf/{key}-{fmt}\.pdf"[^>]*>PDF, {name}, {kb} kB</a>', html), key
+        assert "made by the full build" not in html
+
+
+def test_preview_placeholder_says_pdfs_come_from_the_build(site_dir):
+    html = (site_dir / "worksheets/trust-log/index.html").read_text(encoding="utf-8")
+    assert 'data-tg-pdfs="worksheets/trust-log"' in html
+    assert "PDF copies are made by the full build" in html
+    assert not (site_dir / "pdf").exists()
