@@ -26,6 +26,7 @@ def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url:
                   by_id=by_id, strategy_href=strategy_href,
                   top=max(o.value for o in checklist.scale),
                   safety_href=relative_href(page_url, "safety.md"),
+                  progress_href=relative_href(page_url, "progress.md"),
                   parts=print_parts(checklist.title, address or page_url, page_url,
                                     f"checklists/{checklist.id}"))
 

@@ -204,6 +204,12 @@ def test_removed_field_is_kept_aside_and_mentioned(browser, server):
     assert stored(page) == {"first-feeling": "changed", "a-question-we-removed": "my old answer"}
     assert page.evaluate("document.querySelector('form[data-tg-worksheet]').tgKeptAside") == {
         "a-question-we-removed": "my old answer"}
+    # ...and offered in the download, not dropped.
+    with page.expect_download() as info:
+        page.locator("[data-tg-action=download]").first.click()
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert "a-question-we-removed: my old answer" in text
+    assert '"kept_aside"' in text
     context.close()
 
 

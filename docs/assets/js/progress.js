@@ -5,35 +5,12 @@
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
-  var SAVING_KEY = "trust-guide:saving";
-
-  function historyKey(id) { return "trust-guide:history:" + id + ":v1"; }
-
-  function api() {
-    return window.trustGuide && window.trustGuide.storage ? window.trustGuide.storage : null;
-  }
-
-  function rawRead(key) {
-    try {
-      var text = window.localStorage.getItem(key);
-      return text === null ? null : JSON.parse(text);
-    } catch (e) {
-      return null;
-    }
-  }
-
-  function read(key) {
-    var store = api();
-    return store && typeof store.read === "function" ? store.read(key) : rawRead(key);
-  }
-
-  function savingChoice() {
-    try { return window.localStorage.getItem(SAVING_KEY); } catch (e) { return null; }
-  }
+  // Keys, reading and the saving choice belong to the storage module (storage.js).
+  var storage = window.trustGuide.storage;
 
   // Only entries that make sense are shown; anything else is skipped, not fixed.
   function entries(id) {
-    var list = read(historyKey(id));
+    var list = storage.read(storage.keys.history(id));
     if (!Array.isArray(list)) return [];
     return list.filter(function (e) {
       return e && typeof e === "object" && typeof e.date === "string" && !isNaN(Date.parse(e.date)) &&
@@ -41,19 +18,14 @@
     });
   }
 
-  // Deleting is the one write: the rest of the list, or the key removed.
+  // Deleting is the one write: the rest of the list, or the key removed. It
+  // shrinks what is kept, so it is allowed even when saving is switched off.
   function store(id, list) {
-    var key = historyKey(id);
-    var s = api();
+    var key = storage.keys.history(id);
+    if (!list.length) return storage.remove(key);
+    if (storage.allowed()) return storage.write(key, list);
     try {
-      if (!list.length) {
-        if (s && typeof s.remove === "function") s.remove(key);
-        else window.localStorage.removeItem(key);
-      } else if (s && typeof s.write === "function" && s.allowed && s.allowed()) {
-        s.write(key, list);
-      } else {
-        window.localStorage.setItem(key, JSON.stringify(list));
-      }
+      window.localStorage.setItem(key, JSON.stringify(list));
       return true;
     } catch (e) {
       return false;
@@ -277,7 +249,7 @@
     root.querySelectorAll("[data-tg-history]").forEach(function (section) { render(section, announce); });
     markEmpty();
     // Saying when nothing can be kept matters most when nothing is shown.
-    root.querySelector("[data-tg-progress-saving]").hidden = savingChoice() === "keep";
+    root.querySelector("[data-tg-progress-saving]").hidden = storage.choice() === storage.KEEP;
     root.dataset.tgReady = "1";
   }
 

@@ -65,8 +65,20 @@
       section.querySelectorAll("[data-tg-kind]").forEach(function (field) { body = body.concat(fieldLines(field)); });
       if (body.length) out = out.concat(["## " + text(section.querySelector("legend")), ""], body);
     });
+    // Answers to questions the sheet no longer has, kept aside by worksheets.js.
+    var aside = form.tgKeptAside || {};
+    var asideNames = Object.keys(aside);
+    if (asideNames.length) {
+      out.push("## Earlier answers to questions this sheet no longer asks", "");
+      asideNames.forEach(function (name) {
+        var value = aside[name];
+        out.push("- " + name + ": " + (Array.isArray(value) ? value.join(", ") : String(value)));
+      });
+      out.push("");
+    }
     var data = { format: FORMAT, sheet: form.dataset.tgWorksheet, version: +form.dataset.tgVersion,
                  title: title, address: address, downloaded: new Date().toISOString(), answers: collect(form) };
+    if (asideNames.length) data.kept_aside = aside;
     out.push("<!-- The block below lets the worksheet's \"Load answers from a file\" read this file back. -->",
              FENCE, JSON.stringify(data, null, 2), "```", "");
     return out.join("\n");
