@@ -50,8 +50,8 @@ class Way(Model):
         if self.kind == "call":
             return f"tel:{self.number}"
         if self.kind == "text":
-            # "?&body=" is read by both Android and iOS messaging apps.
-            return f"sms:{self.number}" + (f"?&body={self.message}" if self.message else "")
+            # RFC 5724's "?body=", which current Android and iOS apps read.
+            return f"sms:{self.number}" + (f"?body={self.message}" if self.message else "")
         return self.url or ""
 
 

@@ -88,7 +88,7 @@ def test_ways_are_validated(way, message):
 def test_links_for_calls_and_texts():
     assert Way.model_validate({"kind": "call", "label": "999", "number": "999"}).href == "tel:999"
     text = Way.model_validate({"kind": "text", "label": "88788", "number": "88788", "message": "START"})
-    assert text.href == "sms:88788?&body=START"
+    assert text.href == "sms:88788?body=START"
 
 
 def test_rendering_escapes_data_text():
