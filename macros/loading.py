@@ -42,7 +42,7 @@ class _Duplicate(Exception):
 
 
 # Names of lists, in the singular an editor would use: 'sections', 0 -> "section 1".
-SINGULAR = {"strategies": "strategy", "sections": "section", "fields": "field", "items": "statement",
+SINGULAR = {"strategies": "strategy", "services": "service", "sources": "source", "topics": "topic", "cites": "citation", "ways": "way", "sections": "section", "fields": "field", "items": "statement",
             "bands": "band", "scale": "answer", "instructions": "instruction", "options": "option",
             "columns": "column", "row_labels": "row label"}
 # One correct value per field name, written as in a data file.

@@ -54,7 +54,7 @@ def test_a_missing_check_date_names_file_and_field(tmp_path):
     with pytest.raises(DataError) as err:
         load_model(path, Helplines)
     assert str(path) in str(err.value)
-    assert "services[3].checked: Field required" in str(err.value)
+    assert "service 4, checked" in str(err.value) and "this field is missing" in str(err.value)
 
 
 def test_unchecked_without_a_note_fails(tmp_path):
@@ -111,7 +111,7 @@ def test_a_build_fails_on_an_entry_without_a_check_date(tmp_path):
     result = build(project, tmp_path / "site")
     assert result.returncode != 0
     log = result.stdout + result.stderr
-    assert "helplines.yml" in log and "services[0].checked: Field required" in log
+    assert "helplines.yml" in log and "service 1, checked" in log and "this field is missing" in log
 
 
 # The built safety page.

@@ -99,7 +99,7 @@ def test_worksheets_and_checklists_link_near_their_status(page, server, path, st
 
 def test_safety_page_links_from_staying_safe_online(page, server):
     page.goto(server.url("safety/"))
-    section = page.locator("h2#staying-safe-online ~ p a[href$='privacy/']")
+    section = page.locator("h2#staying-safe-online ~ * a[href$='privacy/']")
     expect(section.first).to_be_visible()
 
 

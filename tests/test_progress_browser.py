@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from conftest import open_context
+from support import keep_answers
 
 pytestmark = pytest.mark.browser
 
@@ -190,6 +191,7 @@ def test_trust_log_sums_up_the_week(browser, server):
     expect(form).to_have_attribute("data-tg-ready", "1")
     summary = page.locator("[data-tg-summary]")
     expect(summary).to_be_hidden()
+    keep_answers(page)  # so the week comes back after the reload below
     page.get_by_label("Monday, Small step I took").fill("Asked before making plans")
     page.get_by_label("Monday, Strategy it belongs to").fill("Comfort zone")
     page.get_by_label("Thursday, Small step I took").fill("Listened without fixing")
