@@ -149,9 +149,9 @@ def _explain(item: dict, value, field: str) -> tuple[str, str, str]:
         return (f"it is {len(value)} characters long", f"at most {ctx.get('max_length')} characters",
                 example)
     if kind == "too_short":
-        return f"it has too few entries", f"at least {ctx.get('min_length')}", ""
+        return "it has too few entries", f"at least {ctx.get('min_length')}", ""
     if kind == "too_long":
-        return f"it has too many entries", f"at most {ctx.get('max_length')}", ""
+        return "it has too many entries", f"at most {ctx.get('max_length')}", ""
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
         bound = {"greater_than_equal": "at least", "greater_than": "more than",
                  "less_than_equal": "at most", "less_than": "less than"}[kind]

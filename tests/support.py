@@ -1,5 +1,6 @@
 """Shared helpers for the tests: build the site, serve it, find a browser."""
 
+import contextlib
 import functools
 import http.server
 import os
@@ -7,6 +8,9 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.request
+import time
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -57,6 +61,32 @@ def copy_project(dest: Path) -> Path:
         else:
             shutil.copy2(src, dest / name)
     return dest
+
+
+@contextlib.contextmanager
+def mkdocs_serve(project: Path, log: Path, tries: int = 240):
+    """A real `mkdocs serve --strict` of project on a free port (what
+    `make serve` runs), answering before it is handed over: yields its URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}{base_path()}"
+    command = [*MKDOCS, "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    # A file, not a pipe: a full pipe would stall the server.
+    with log.open("w") as err, subprocess.Popen(command, cwd=project, env=BUILD_ENV,
+                                                stdout=subprocess.DEVNULL, stderr=err) as server:
+        try:
+            for _ in range(tries):
+                try:
+                    urllib.request.urlopen(url, timeout=1)
+                    break
+                except OSError:
+                    assert server.poll() is None, log.read_text()
+                    time.sleep(0.25)
+            yield url
+        finally:
+            server.terminate()
+            server.wait()
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):

@@ -4,16 +4,11 @@ browser sees no violation and no console error on any page."""
 import base64
 import hashlib
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 
 from macros.csp import TrustedScripts, add_csp, script_hashes, trusted_scripts, untrusted_scripts
-from support import BUILD_ENV, base_path, copy_project, page_paths
+from support import copy_project, mkdocs_serve, page_paths
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 
@@ -122,28 +117,11 @@ def test_live_reload_runs_under_make_serve(browser, tmp_path):
     # mkdocs serve injects its live-reload script into each page as it is
     # served, so the build cannot hash it; the preview policy lets it run.
     project = copy_project(tmp_path / "project")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}{base_path()}"
-    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
-    with log.open("w") as err, subprocess.Popen(command, cwd=project, env=BUILD_ENV,
-                                                stdout=subprocess.DEVNULL, stderr=err) as serve:
-        try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(url, timeout=1)
-                    break
-                except OSError:
-                    assert serve.poll() is None, log.read_text()
-                    time.sleep(0.25)
-            page = browser.new_page()
-            errors = []
-            page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-            page.goto(url)
-            assert page.evaluate("typeof window.livereload") == "function"
-            assert errors == []
-            page.close()
-        finally:
-            serve.terminate()
+    with mkdocs_serve(project, tmp_path / "serve.log", tries=120) as url:
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.goto(url)
+        assert page.evaluate("typeof window.livereload") == "function"
+        assert errors == []
+        page.close()

@@ -3,7 +3,6 @@ words counted from 1, what is allowed, one example), no traceback unless
 TRUST_GUIDE_DEBUG=1, and YAML's yes/no, numbers and dates read as the text
 that was written where text is expected."""
 
-import os
 import re
 
 import pytest

@@ -2,15 +2,11 @@
 edited data file, template or macro shows in the open page; a data error
 prints the short block, no traceback, and the preview comes back when fixed."""
 
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
-from support import BUILD_ENV, base_path, copy_project
+from support import copy_project, mkdocs_serve
 
 PAGE = "worksheets/comfort-map/"
 HEADING = "heading: "
@@ -19,26 +15,9 @@ HEADING = "heading: "
 @pytest.fixture
 def serve(tmp_path):
     project = copy_project(tmp_path / "project")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}{base_path()}"
-    log = tmp_path / "serve.log"  # a file, not a pipe: a full pipe would stall the server
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
-    with log.open("w") as err, subprocess.Popen(command, cwd=project, env=BUILD_ENV,
-                                                stdout=subprocess.DEVNULL, stderr=err) as server:
-        try:
-            for _ in range(240):
-                try:
-                    urllib.request.urlopen(url, timeout=1)
-                    break
-                except OSError:
-                    assert server.poll() is None, log.read_text()
-                    time.sleep(0.25)
-            yield project, url, log
-        finally:
-            server.terminate()
-            server.wait()
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(project, log) as url:
+        yield project, url, log
 
 
 def wait_for_log(log, text: str, after: int = 0) -> str:

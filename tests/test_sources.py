@@ -7,7 +7,7 @@ import pytest
 
 from guide_pages import article, soup, strategies
 from macros.errors import DataError
-from macros.sources import SourceList, load_sources, render_based_on
+from macros.sources import load_sources, render_based_on
 from support import ROOT, build, copy_project
 
 SOURCES = ROOT / "data" / "sources.yml"

@@ -36,22 +36,16 @@
   // Capture phase on window runs before Material's instant navigation (it
   // listens further down), so no other handler sees the click. Any click,
   // with modifier keys too: a new tab would leave this page on screen.
-  window.addEventListener("click", function (event) {
+  // Middle-click opens links in a new tab with an auxclick, not a click.
+  function onExitClick(event) {
     var target = event.target;
     if (!(target instanceof Element) || !target.closest("a[data-tg-exit]")) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     leave();
-  }, true);
-
-  // Middle-click opens links in a new tab without a click event.
-  window.addEventListener("auxclick", function (event) {
-    var target = event.target;
-    if (!(target instanceof Element) || !target.closest("a[data-tg-exit]")) return;
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    leave();
-  }, true);
+  }
+  window.addEventListener("click", onExitClick, true);
+  window.addEventListener("auxclick", onExitClick, true);
 
   // Shift three times: other keys in between start the count again, so
   // typing capital letters never exits.
