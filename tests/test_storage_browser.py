@@ -157,7 +157,11 @@ def test_back_forward_cache_does_not_overwrite_newer_answers(browser, server):
         other.get_by_label(FEELING).fill("newer")
         other.close()
         page.go_back(wait_until="commit")
-        page.wait_for_function("() => window.restored === true")  # really from the cache
+        page.wait_for_function("() => document.readyState === 'complete' && window.trustGuide")
+        if not page.evaluate("() => window.restored === true"):
+            # Chromium decides per visit whether a page may use the cache; the
+            # restore itself is tested in test_restored_page_reloads_answers_first.
+            pytest.skip("Chromium did not keep this page in the back/forward cache")
         expect(page.get_by_label(FEELING)).to_have_value("newer")
         page.get_by_label(HAPPENED).fill("typed after coming back")
         saved = stored(page)
@@ -166,6 +170,25 @@ def test_back_forward_cache_does_not_overwrite_newer_answers(browser, server):
         assert log.page_errors == []
     finally:
         cached.close()
+
+
+def test_restored_page_reloads_answers_first(page, server):
+    # What a page restored from the back/forward cache does, whether or not
+    # Chromium uses the cache on this run: another tab's newer answer, written
+    # while this page was frozen (so no storage event reached it), is shown,
+    # and the next save keeps it.
+    open_sheet(page, server)
+    keep_answers(page)
+    page.get_by_label(FEELING).fill("old")
+    page.evaluate("""key => localStorage.setItem(key, JSON.stringify(
+        Object.assign(JSON.parse(localStorage.getItem(key)), {"first-feeling": "newer"})))""", KEY)
+    page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
+    expect(page.get_by_label(FEELING)).to_have_value("newer")
+    page.get_by_label(HAPPENED).fill("typed after coming back")
+    saved = stored(page)
+    assert saved["first-feeling"] == "newer"
+    assert saved["what-happened"] == "typed after coming back"
+    assert page.log.page_errors == []
 
 
 FULL = """
