@@ -139,6 +139,16 @@ def test_checklist_tabs_share_answers(page, server):
     other.close()
 
 
+def shows_and_keeps_the_newer_answer(page):
+    """After coming back: the other tab's newer answer shows, and the next
+    save keeps it beside what was typed here."""
+    expect(page.get_by_label(FEELING)).to_have_value("newer")
+    page.get_by_label(HAPPENED).fill("typed after coming back")
+    saved = stored(page)
+    assert saved["first-feeling"] == "newer"
+    assert saved["what-happened"] == "typed after coming back"
+
+
 def test_back_forward_cache_does_not_overwrite_newer_answers(browser, server):
     # Playwright turns the back/forward cache off by default; this test needs it.
     kind = browser.browser_type
@@ -162,11 +172,7 @@ def test_back_forward_cache_does_not_overwrite_newer_answers(browser, server):
             # Chromium decides per visit whether a page may use the cache; the
             # restore itself is tested in test_restored_page_reloads_answers_first.
             pytest.skip("Chromium did not keep this page in the back/forward cache")
-        expect(page.get_by_label(FEELING)).to_have_value("newer")
-        page.get_by_label(HAPPENED).fill("typed after coming back")
-        saved = stored(page)
-        assert saved["first-feeling"] == "newer"
-        assert saved["what-happened"] == "typed after coming back"
+        shows_and_keeps_the_newer_answer(page)
         assert log.page_errors == []
     finally:
         cached.close()
@@ -183,11 +189,7 @@ def test_restored_page_reloads_answers_first(page, server):
     page.evaluate("""key => localStorage.setItem(key, JSON.stringify(
         Object.assign(JSON.parse(localStorage.getItem(key)), {"first-feeling": "newer"})))""", KEY)
     page.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    expect(page.get_by_label(FEELING)).to_have_value("newer")
-    page.get_by_label(HAPPENED).fill("typed after coming back")
-    saved = stored(page)
-    assert saved["first-feeling"] == "newer"
-    assert saved["what-happened"] == "typed after coming back"
+    shows_and_keeps_the_newer_answer(page)
     assert page.log.page_errors == []
 
 
