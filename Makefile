@@ -23,12 +23,15 @@ $(VENV)/.test-deps: requirements-dev.txt requirements.txt $(VENV)/.site-deps
 
 ## Preview the site at http://127.0.0.1:8000/trust-guide/ (reloads on change).
 serve: $(VENV)/.site-deps
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/python -m mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-## Build the static site into site/, then its PDFs into site/pdf/ (Chromium
-## through Playwright, from the test tools; see README "PDFs").
+## Build the static site into site/, finish it (finishing/: fixes, link check,
+## short links, CSP; MkDocs runs it from a hook, run again it changes nothing),
+## then its PDFs into site/pdf/ (Chromium through Playwright; README "PDFs").
+## `python -m` puts the project root on the import path, for hooks and steps.
 build: $(VENV)/.test-deps
-	$(BIN)/mkdocs build --strict
+	$(BIN)/python -m mkdocs build --strict
+	$(BIN)/python -m finishing site
 	$(BIN)/python tools/make_pdfs.py site
 
 ## Make sure a Chromium the browser tests can drive is installed.

@@ -113,3 +113,37 @@ def add_csp(html: str, trusted: TrustedScripts, preview: bool = False) -> str:
         raise ValueError("page has no <head>")
     tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted), preview)}">'
     return html[: head.end()] + tag + html[head.end():]
+
+
+USES_PAGES = True
+
+
+def template_dirs(root):
+    """Folders of every template that may write an inline script into a page:
+    our overrides/, our own finishing/templates/, then the theme's (Material
+    under MkDocs, Zensical's copy of it under Zensical)."""
+    from importlib.util import find_spec
+    from pathlib import Path
+    dirs = [root / "overrides", Path(__file__).parent / "templates"]
+    for package in ("material", "zensical"):
+        spec = find_spec(package)
+        if spec is not None and spec.origin:
+            dirs += [p for p in Path(spec.origin).parent.rglob("templates") if p.is_dir()]
+    return dirs
+
+
+def run(site, project) -> None:
+    """Step: add the policy to every page; fail on an inline script no template wrote."""
+    from . import FinishingError
+    trusted = trusted_scripts(path.read_text(encoding="utf-8")
+                              for folder in template_dirs(project.root)
+                              for path in sorted(folder.rglob("*.html")))
+    for where, html in project.pages.items():
+        strays = untrusted_scripts(html, trusted)
+        if strays:
+            first = " ".join(strays[0].split())[:80]
+            raise FinishingError(
+                f"{where}: an inline <script> that none of our templates wrote: {first!r}\n"
+                "  The Content-Security-Policy blocks it. Put JavaScript in "
+                "docs/assets/js/ and list it under extra_javascript in mkdocs.yml.")
+        project.pages.set(where, add_csp(html, trusted, preview=project.serving))

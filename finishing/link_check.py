@@ -37,3 +37,29 @@ def broken_links(html: str, page: str, exists: Callable[[str], bool],
             if known is not None and unquote(parts.fragment) not in known:
                 broken.append(href)
     return broken
+
+
+USES_PAGES = True
+
+
+def run(site, project) -> None:
+    """Step: fail on the first page with a link that leads nowhere."""
+    from . import FinishingError
+    pages = project.pages
+    cache: dict[str, set[str] | None] = {}
+
+    def anchors(target: str) -> set[str] | None:
+        if target not in cache:
+            html = pages.get(target)
+            cache[target] = ids(html) if html is not None else None
+        return cache[target]
+
+    for where, html in pages.items():
+        if where == "404.html":
+            continue  # served at any depth, so its links are absolute
+        broken = broken_links(html, where, pages.exists, anchors)
+        if broken:
+            raise FinishingError(
+                f"{where}: a link leads nowhere: {', '.join(sorted(set(broken)))}\n"
+                "  Check the page or macro that writes it (links written as HTML are "
+                "not checked by strict mode).")

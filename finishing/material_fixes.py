@@ -24,8 +24,23 @@ def fix_page(html: str, name: str) -> str:
     lacks the markup they rewrite, so an upgrade cannot drop a fix silently."""
     if 'class="md-header' not in html:
         return html  # not a Material page (the /s/N/ redirects)
+    if NAMED_SEARCH_DIALOG in html and not LOGO.search(html):
+        return html  # fixed already: finishing the same site twice changes nothing
     if SEARCH_DIALOG not in html:
-        raise MaterialMarkupChanged(f"{name}: Material's search dialog markup changed; see macros/material_fixes.py")
+        raise MaterialMarkupChanged(f"{name}: Material's search dialog markup changed; see finishing/material_fixes.py")
     if not LOGO.search(html):
-        raise MaterialMarkupChanged(f"{name}: Material's logo markup changed; see macros/material_fixes.py")
+        raise MaterialMarkupChanged(f"{name}: Material's logo markup changed; see finishing/material_fixes.py")
     return LOGO.sub(SIZED_LOGO, html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG))
+
+
+USES_PAGES = True
+
+
+def run(site, project) -> None:
+    """Step: apply the fixes to every built page."""
+    from . import FinishingError
+    for where, html in project.pages.items():
+        try:
+            project.pages.set(where, fix_page(html, where))
+        except MaterialMarkupChanged as exc:
+            raise FinishingError(str(exc)) from None

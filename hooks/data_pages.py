@@ -9,11 +9,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import integrity  # noqa: E402
-from macros.errors import DataError  # noqa: E402
-from macros.loading import load_model  # noqa: E402
-from macros.models import StrategyList  # noqa: E402
+from macros import integrity
+from macros.errors import DataError
+from macros.loading import load_model
+from macros.models import StrategyList
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

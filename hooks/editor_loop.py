@@ -15,11 +15,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort, MkDocsException
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.errors import debug  # noqa: E402
+from macros.errors import debug
 
 log = logging.getLogger("mkdocs.hooks.editor_loop")
-PACKAGE = "macros"
+PACKAGES = ("macros", "finishing")
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -29,8 +28,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def forget_macros() -> None:
-    """Drop the macros package from Python's module cache: the next build imports the files as they are now."""
-    for name in [n for n in sys.modules if n == PACKAGE or n.startswith(PACKAGE + ".")]:
+    """Drop our packages from Python's module cache: the next build imports the files as they are now."""
+    for name in [n for n in sys.modules if n in PACKAGES or n.startswith(tuple(p + "." for p in PACKAGES))]:
         del sys.modules[name]
 
 

@@ -1,10 +1,7 @@
-"""Links feature, wiring only (drawing lives in macros/share_cards.py):
-
-- a share image per strategy, worksheet and checklist page, a default for the
-  rest, written into the site dir (never docs/) and cached by content hash;
-- the /s/N/ redirect pages carry an absolute canonical URL (mkdocs-redirects
-  writes a relative one) and their strategy page's link-preview tags.
-"""
+"""Share images, wiring only (drawing lives in finishing/share_cards.py): one
+per strategy, worksheet and checklist page, a default for the rest, written
+into the site dir (never docs/) and cached by content hash. The /s/N/ short
+links are a finishing step (finishing/short_links.py)."""
 
 from __future__ import annotations
 
@@ -17,12 +14,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.loading import load_model  # noqa: E402
-from macros.models import StrategyList  # noqa: E402
-from macros.share_cards import Card, write  # noqa: E402
-from macros.short_link_previews import with_preview  # noqa: E402
-from macros.text import shown  # noqa: E402
+from macros.loading import load_model
+from macros.models import StrategyList
+from finishing.share_cards import Card, write
+from macros.text import shown
 
 SHARE_DIR = "assets/images/share"
 CARD_SECTIONS = ("strategies/", "worksheets/", "checklists/")
@@ -62,21 +57,3 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_) -> dic
     # Plain text: tg-meta.html escapes it.
     page.meta["share_image_alt"] = " · ".join(filter(None, [config.site_name, card.kicker, card.title]))
     return context
-
-
-def on_post_build(config: MkDocsConfig) -> None:
-    site_dir = Path(config.site_dir)
-    for page in sorted((site_dir / "s").glob("*/index.html")):
-        page_url = urljoin(config.site_url or "/", f"s/{page.parent.name}/")
-        html = page.read_text(encoding="utf-8")
-        target = _CANONICAL.search(html)
-        if target is None:
-            raise PluginError(f"{page}: no canonical link; has mkdocs-redirects changed?")
-        target_html = (page.parent / target.group(1) / "index.html").read_text(encoding="utf-8")
-        absolute = f'<link rel="canonical" href="{urljoin(page_url, target.group(1))}">'
-        fixed = html.replace(target.group(0), absolute, 1)
-        try:
-            fixed = with_preview(fixed, target_html)
-        except ValueError as error:
-            raise PluginError(f"{page}: {error}") from error
-        page.write_text(fixed, encoding="utf-8")

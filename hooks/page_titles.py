@@ -19,9 +19,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import errors  # noqa: E402
-from macros.text import as_text, has_markup, literal_parts_as_text, shown  # noqa: E402
+from macros import errors
+from macros.text import as_text, has_markup, literal_parts_as_text, shown
 
 TITLE_MAX = 80          # the same limit as data titles (macros/models.py)
 DESCRIPTION_MAX = 300   # link previews cut at about 200; room for a sentence or two

@@ -11,10 +11,9 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.loading import load_model  # noqa: E402
-from macros.models import StrategyList  # noqa: E402
-from macros.share_links import ShortLink, short_links  # noqa: E402
+from macros.loading import load_model
+from macros.models import StrategyList
+from macros.share_links import ShortLink, short_links
 
 _links: dict[str, ShortLink] = {}
 

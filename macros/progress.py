@@ -7,8 +7,8 @@ source of these facts, loaded with the checklist feature's own loader."""
 
 from collections.abc import Callable
 
-from .checklist_macros import load_all
-from .checklist_models import Checklist
+from .checklists.macros import load_all
+from .checklists.models import Checklist
 from .context import MacroContext
 from .models import Strategy
 from .rendering import render

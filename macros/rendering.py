@@ -5,7 +5,9 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-TEMPLATES = Path(__file__).parent / "templates"
+# Shared templates, then each feature subpackage's own; names are unique across them.
+HERE = Path(__file__).parent
+TEMPLATES = [HERE / "templates", HERE / "worksheets" / "templates", HERE / "checklists" / "templates"]
 
 
 @lru_cache(maxsize=1)

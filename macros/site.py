@@ -3,7 +3,9 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import checklist_macros, helplines, progress, sources, worksheet_macros
+from . import helplines, progress, sources
+from .checklists import macros as checklist_macros
+from .worksheets import macros as worksheet_macros
 from .cards import related_box, strategy_cards
 from .context import MacroContext
 from .errors import DataError

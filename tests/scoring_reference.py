@@ -5,7 +5,7 @@ Pure functions; the browser tests compare the page's result with these.
 
 from dataclasses import dataclass
 
-from .checklist_models import Band, Checklist
+from macros.checklists.models import Band, Checklist
 
 
 @dataclass(frozen=True)

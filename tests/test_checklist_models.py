@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.checklist_models import Checklist
+from macros.checklists.models import Checklist
 from macros.errors import DataError
 from macros.loading import load_model
-from macros.scoring import score
+from scoring_reference import score
 
 ROOT = Path(__file__).resolve().parent.parent
 IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]

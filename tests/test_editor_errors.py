@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from macros.checklist_models import Checklist
+from macros.checklists.models import Checklist
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
-from macros.worksheet_models import Worksheet
+from macros.worksheets.models import Worksheet
 from support import BUILD_ENV, ROOT, MKDOCS, build, copy_project
 
 IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]

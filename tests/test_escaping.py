@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from macros.csp import _hash
+from finishing.csp import _hash
 from macros.text import as_text, has_markup, literal_parts_as_text, shown
 from support import SiteServer, build, copy_project
 

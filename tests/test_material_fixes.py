@@ -4,7 +4,7 @@ changes that markup fails the build instead of dropping a fix silently."""
 
 import pytest
 
-from macros.material_fixes import MaterialMarkupChanged, fix_page
+from finishing.material_fixes import MaterialMarkupChanged, fix_page
 
 HEADER = '<header class="md-header">'
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -4,7 +4,7 @@ import io
 
 from PIL import Image
 
-from macros.share_cards import Card, render, write
+from finishing.share_cards import Card, render, write
 
 CARD = Card("The Trust Guide", "Meet their openness with kindness", "Strategy 3 of 5")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from macros.short_link_previews import with_preview
+from finishing.short_link_previews import with_preview
 
 STUB = """<html><head><meta charset="utf-8">
 <title>Redirecting...</title>

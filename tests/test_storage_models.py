@@ -6,8 +6,8 @@ import re
 
 from test_worksheet_models import GOOD, changed, fails
 
-from macros.worksheet_models import Worksheet
-from macros.worksheets import render_worksheet
+from macros.worksheets.models import Worksheet
+from macros.worksheets.rendering import render_worksheet
 
 
 def test_renamed_must_point_to_a_field_of_the_sheet(tmp_path):

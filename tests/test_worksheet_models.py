@@ -9,9 +9,9 @@ import yaml
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import Strategy
-from macros.worksheet_macros import load_worksheets
-from macros.worksheet_models import Worksheet
-from macros.worksheets import render_booklet, render_index, render_worksheet
+from macros.worksheets.macros import load_worksheets
+from macros.worksheets.models import Worksheet
+from macros.worksheets.rendering import render_booklet, render_index, render_worksheet
 from support import ROOT, build, copy_project
 
 IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]

@@ -2,12 +2,12 @@
 
 from collections.abc import Callable
 
-from .checklist_models import Checklist
-from .checklists import render_checklist, render_index
-from .context import MacroContext
-from .errors import DataError
-from .loading import load_folder
-from .text import as_text  # titles land in Markdown and in page.title
+from .models import Checklist
+from .rendering import render_checklist, render_index
+from ..context import MacroContext
+from ..errors import DataError
+from ..loading import load_folder
+from ..text import as_text  # titles land in Markdown and in page.title
 
 
 def load_all(ctx: MacroContext) -> dict[str, Checklist]:

@@ -6,7 +6,7 @@ overlap, a gap or a score no band covers, naming the file and the field.
 
 from pydantic import Field, model_validator
 
-from .models import Id, Model, StrategyRef, Title, WorksheetRef, text
+from ..models import Id, Model, StrategyRef, Title, WorksheetRef, text
 
 
 class Option(Model):

@@ -4,7 +4,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .models import Id, Model, StrategyRef, Text, Title
+from ..models import Id, Model, StrategyRef, Text, Title
 
 
 class FieldBase(Model):

@@ -2,11 +2,11 @@
 
 from markupsafe import Markup
 
-from .models import Strategy
-from .print_parts import print_parts
-from .rendering import render
-from .urls import relative_href
-from .worksheet_models import Worksheet
+from ..models import Strategy
+from ..print_parts import print_parts
+from ..rendering import render
+from ..urls import relative_href
+from .models import Worksheet
 
 SCHEMA_VERSION = 1
 BOOKLET_PDF_KEY = "worksheets/print-all"
