@@ -3,11 +3,12 @@
 import functools
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from . import errors
-from .review_dates import check_review_dates
-from .site import build_macros
+# Absolute imports: Zensical loads this file by path, not as a package, and
+# `python -m` from the project root makes the package importable either way.
+from macros import errors
+from macros.engine import BuildError
+from macros.review_dates import check_review_dates
+from macros.site import build_macros
 
 
 def _reported(func):
@@ -28,7 +29,7 @@ def _reported(func):
 
 
 def define_env(env):
-    """Called by mkdocs-macros at config time."""
+    """Called by mkdocs-macros at config time (Zensical: before each page)."""
     try:
         # A content page without review dates fails the build here, naming the page.
         check_review_dates(Path(env.conf["docs_dir"]))
@@ -40,6 +41,6 @@ def define_env(env):
     except errors.DataError as exc:
         if errors.debug():
             raise
-        raise PluginError(str(exc)) from None  # MkDocs prints it as it is: no traceback
+        raise BuildError(str(exc)) from None  # printed as it is: no traceback
     for name, func in macros.items():
         env.macro(_reported(func), name)

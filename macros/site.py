@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from . import helplines, progress, sources
+from . import engine, helplines, progress, sources
 from .checklists import macros as checklist_macros
 from .worksheets import macros as worksheet_macros
 from .cards import related_box, strategy_cards
@@ -21,12 +21,10 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
     catalog = load_model(data_dir / "strategies.yml", StrategyList)
 
     def page_src() -> str:
-        page = current_page()
-        return page.file.src_path if page is not None else "(no page)"
+        return engine.page_source(current_page())
 
     def page_url() -> str:
-        page = current_page()
-        return page.url if page is not None else ""
+        return engine.page_url(current_page())
 
     def lookup(strategy_id: str) -> Strategy:
         try:

@@ -54,7 +54,7 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 def copy_project(dest: Path) -> Path:
     """A throwaway copy of the sources, for tests that break something on purpose."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "data", "macros", "overrides", "hooks"):
+    for name in ("mkdocs.yml", "docs", "data", "macros", "finishing", "overrides", "hooks"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))

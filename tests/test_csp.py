@@ -58,7 +58,8 @@ def test_every_inline_script_of_a_built_page_is_hashed(site_dir):
     for path in built_pages(site_dir):
         html = path.read_text(encoding="utf-8")
         bodies = [m["body"] for m in re.finditer(r"<script>(?P<body>.*?)</script>", html, re.S)]
-        assert bodies, path
+        # The /s/N/ short links (finishing/short_links.py) leave by meta refresh, with no script.
+        assert bodies or path.parent.parent.name == "s", path
         assert sorted({sha(b) for b in bodies}) == sorted(directives(html)["script-src"][1:]), path
 
 
