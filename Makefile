@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test browser bench bench-quick clean
+.PHONY: serve build build-zensical test browser bench bench-quick clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,13 @@ $(BIN)/activate:
 $(VENV)/.site-deps: requirements.txt | $(BIN)/activate
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+# The second engine, Zensical, in a venv of its own (README "Two engines").
+ZVENV := .venv-zensical
+$(ZVENV)/.deps: requirements-zensical.txt
+	$(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/pip install --quiet -r requirements-zensical.txt
 	touch $@
 
 $(VENV)/.test-deps: requirements-dev.txt requirements.txt $(VENV)/.site-deps
@@ -34,6 +41,14 @@ build: $(VENV)/.test-deps
 	$(BIN)/python -m finishing site
 	$(BIN)/python tools/make_pdfs.py site
 
+## The same site built by Zensical into site-zensical/, then finished by the
+## same step (finishing/). Its config is mkdocs.yml through
+## tools/zensical_config.py (Zensical runs no MkDocs hooks).
+build-zensical: $(ZVENV)/.deps
+	$(ZVENV)/bin/python tools/zensical_config.py
+	$(ZVENV)/bin/python -m zensical build -f zensical.generated.yml
+	$(ZVENV)/bin/python -m finishing site-zensical
+
 ## Make sure a Chromium the browser tests can drive is installed.
 browser:
 	@command -v chromium >/dev/null 2>&1 || [ -n "$$CHROMIUM_PATH" ] || { \
@@ -48,8 +63,9 @@ browser:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Run the whole test suite (unit, build and real-browser tests).
-test: $(VENV)/.test-deps browser node_modules/.package-lock.json
+## Run the whole test suite (unit, build and real-browser tests; the
+## Zensical venv too, so tests/test_zensical.py runs rather than skips).
+test: $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.
@@ -66,4 +82,4 @@ bench-quick: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.js
 	$(BIN)/python benchmarks/run.py --quick
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site-zensical zensical.generated.yml .pytest_cache

@@ -1,0 +1,180 @@
+"""The same site on the second engine: Zensical builds the same tree, and the
+same finishing step (finishing/) runs after it. Compared with the MkDocs build:
+the same URLs, the same main text on every page, the same policy with no
+violations, working search and saving, and no broken links.
+
+Needs .venv-zensical (`make test` creates it; README "Two engines"); without
+it these tests skip, saying so."""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Error as PlaywrightError, expect
+
+from support import ROOT, BUILD_ENV, SiteServer, copy_project, keep_answers
+
+pytestmark = pytest.mark.zensical
+
+ZPYTHON = ROOT / ".venv-zensical" / "bin" / "python"
+NO_ZENSICAL = "no Zensical venv (.venv-zensical): run `make test` or `make build-zensical` to create it"
+
+
+def _run(command: list, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(c) for c in command], cwd=cwd, env=BUILD_ENV, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def zensical_build(tmp_path_factory):
+    """A copy of the project built by Zensical, then finished: (site, finishing result)."""
+    if not ZPYTHON.exists():
+        pytest.skip(NO_ZENSICAL)
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
+    steps = [[ZPYTHON, "tools/zensical_config.py", project],
+             [ZPYTHON, "-m", "zensical", "build", "-f", "zensical.generated.yml"]]
+    for command in steps:
+        result = _run(command, project)
+        assert result.returncode == 0, f"{command}:\n{result.stdout}\n{result.stderr}"
+    finished = _run([ZPYTHON, "-m", "finishing", "site-zensical"], project)
+    return project / "site-zensical", finished
+
+
+@pytest.fixture(scope="session")
+def zsite(zensical_build):
+    site, finished = zensical_build
+    # The finishing step checks every link (finishing/link_check.py) and fails on a broken one.
+    assert finished.returncode == 0, finished.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def zserver(zsite):
+    with SiteServer(zsite) as srv:
+        yield srv
+
+
+def pages(site: Path) -> set[str]:
+    """Every built HTML page, as a site path; the engines' own extras left out
+    (Zensical writes no sitemap.xml.gz, MkDocs no search.json: not pages)."""
+    return {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
+
+
+def main_text(html: str) -> str:
+    """The article's words, whitespace normalised; permalink marks left out."""
+    article = BeautifulSoup(html, "html.parser").find("article")
+    if article is None:
+        return ""
+    for mark in article.select("a.headerlink"):
+        mark.decompose()
+    return " ".join(article.get_text(" ").split())
+
+
+def policy_without_hashes(html: str) -> str:
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html)
+    assert found, "no policy"
+    return re.sub(r" 'sha256-[^']+'", "", found.group(1))
+
+
+def test_the_finishing_step_passes_on_the_zensical_build(zensical_build):
+    _, finished = zensical_build
+    assert finished.returncode == 0, finished.stderr  # includes 0 broken links
+
+
+def test_same_urls(zsite, site_dir):
+    assert pages(zsite) == pages(site_dir)
+
+
+# Pages whose main text Zensical does not yet give as MkDocs does, and why
+# (README "Two engines"). Each is checked to still differ, so a fix shows.
+KNOWN_DIFFERENCES = {
+    **{f"strategies/{slug}/index.html": "no share box: it comes from a MkDocs hook "
+       "(hooks/share_box.py, a Jinja global), and Zensical runs no hooks"
+       for slug in ("dont-take-it-personally", "respect-their-comfort-zone",
+                    "reward-openness-with-kindness", "be-there-when-they-struggle",
+                    "show-real-interest")},
+    "safety/index.html": "Zensical shows the page's search tags on the page; Material "
+                         "without its tags plugin does not",
+    "404.html": "no list of strategies: overrides/404.html reads MkDocs' nav objects",
+}
+
+
+def _differ(zsite, site_dir, where):
+    return main_text((site_dir / where).read_text(encoding="utf-8")) != \
+        main_text((zsite / where).read_text(encoding="utf-8"))
+
+
+def test_same_main_text_on_every_page(zsite, site_dir):
+    shared = sorted(pages(site_dir) & pages(zsite))
+    assert len(shared) > 30
+    assert [w for w in shared if w not in KNOWN_DIFFERENCES and _differ(zsite, site_dir, w)] == []
+
+
+@pytest.mark.parametrize("where", sorted(KNOWN_DIFFERENCES))
+def test_known_text_differences(zsite, site_dir, where):
+    if _differ(zsite, site_dir, where):
+        pytest.xfail(f"Zensical: {KNOWN_DIFFERENCES[where]}")
+
+
+def test_same_policy_on_every_page(zsite, site_dir):
+    for where in sorted(pages(site_dir) & pages(zsite)):
+        mk = policy_without_hashes((site_dir / where).read_text(encoding="utf-8"))
+        assert policy_without_hashes((zsite / where).read_text(encoding="utf-8")) == mk, where
+
+
+@pytest.mark.browser
+def test_no_page_breaks_the_policy(browser, zserver, zsite):
+    from conftest import open_context
+
+    context, log = open_context(browser, zserver)
+    page = context.new_page()
+    page.add_init_script("""
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation',
+            e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
+    """)
+    for where in sorted(pages(zsite)):
+        if where.startswith("s/"):
+            continue  # they leave at once, for a page checked here anyway
+        page.goto(zserver.url(where.removesuffix("index.html")))
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__cspViolations") == [], where
+    context.close()
+    assert log.page_errors == [] and log.foreign_requests == []
+
+
+@pytest.mark.browser
+def test_search_finds_a_strategy(browser, zserver):
+    from conftest import open_context, search
+
+    context, _ = open_context(browser, zserver)
+    page = context.new_page()
+    page.goto(zserver.url(""))
+    try:
+        first = search(page, "comfort zone")
+    except (AssertionError, PlaywrightError):
+        context.close()
+        pytest.xfail("Zensical: its theme has no Material search box (.md-search__input); "
+                     "its own search and our on-demand index (tg-search-on-demand.html) are untested")
+    expect(first).to_have_attribute("href", re.compile(r"respect-their-comfort-zone"))
+    context.close()
+
+
+@pytest.mark.browser
+def test_a_worksheet_saves(browser, zserver):
+    from conftest import open_context
+
+    context, log = open_context(browser, zserver)
+    page = context.new_page()
+    page.goto(zserver.url("worksheets/past-and-present/"))
+    expect(page.locator("form[data-tg-worksheet='past-and-present']")).to_have_attribute("data-tg-ready", "1")
+    keep_answers(page)
+    field = page.get_by_label("What happened, in a few neutral sentences?")
+    field.press_sequentially("Late home, quiet evening")
+    page.reload()
+    expect(page.get_by_label("What happened, in a few neutral sentences?")).to_have_value("Late home, quiet evening")
+    context.close()
+    assert log.page_errors == []
