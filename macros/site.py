@@ -36,9 +36,6 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         """The strategy's title, for front matter and running text."""
         return as_text(lookup(strategy_id).title)
 
-    def strategy_number(strategy_id: str) -> int:
-        return lookup(strategy_id).number
-
     def cards() -> str:
         """The five strategies as cards, for the home page."""
         return strategy_cards(catalog.strategies, page_url())
@@ -66,7 +63,6 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         **sources.build(ctx),
         **helplines.build(ctx),
         "strategy_title": strategy_title,
-        "strategy_number": strategy_number,
         "strategy_cards": cards,
         "related": related,
     }

@@ -37,7 +37,7 @@ def test_yaml_yes_no_numbers_and_dates_are_read_as_the_text_written(tmp_path):
     text = re.sub(r"^purpose: .*$", "purpose: 2026-12-01", text, count=1, flags=re.M)
     sheet = load_model(write(tmp_path, text), Worksheet, context={"strategy_ids": IDS})
     assert sheet.time_needed == "25"
-    assert sheet.all_fields()[0].label == "No"
+    assert sheet.sections[0].fields[0].label == "No"
     assert sheet.purpose == "2026-12-01"
 
 

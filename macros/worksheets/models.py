@@ -82,6 +82,3 @@ class Worksheet(Model):
             if old in seen:
                 raise ValueError(f"renamed: '{old}' is still a field id here")
         return self
-
-    def all_fields(self):
-        return [f for s in self.sections for f in s.fields]
