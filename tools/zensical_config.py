@@ -31,6 +31,9 @@ def zensical_config(root: Path) -> dict:
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = expand_config(config, root)
     config["site_dir"] = SITE_DIR
+    # Material's look and markup (search box, header) rather than Zensical's new one,
+    # so the same CSS, fixes and tests apply.
+    config.setdefault("theme", {})["variant"] = "classic"
     config.pop("hooks", None)  # Zensical runs none; finishing/ runs after it
     return config
 
