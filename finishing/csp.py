@@ -3,10 +3,11 @@
 GitHub Pages cannot send headers, so the policy goes in a <meta> tag, first
 in <head> so it covers every script after it. Inline scripts are allowed by
 their sha256 hash, never by 'unsafe-inline', and only the ones that come from
-a template: Material's, mkdocs-redirects' and our overrides/. The trusted
-scripts are read from those template sources (trusted_scripts), so a script
-that reached a page any other way (data, front matter, a page's Markdown)
-gets no hash and the browser does not run it.
+a template: the theme's (Material's, or Zensical's copy), our overrides/ and
+finishing/templates/. The trusted scripts are read from those template
+sources (trusted_scripts), so a script that reached a page any other way
+(data, front matter, a page's Markdown) gets no hash and the browser does not
+run it.
 """
 
 import base64

@@ -1,9 +1,9 @@
 """Link previews for the /s/N/ short links (pure: HTML in, HTML out).
 
-mkdocs-redirects writes each short link as a bare stub titled "Redirecting...".
-Chat apps and social sites read the stub, not the page it leads to, so a
-shared short link showed no card. Each stub gets its strategy page's title,
-description and Open Graph and Twitter tags (og:url stays the page's own URL).
+A short link's page (finishing/short_links.py) is a bare stub. Chat apps and
+social sites read the stub, not the page it leads to, so each stub gets its
+strategy page's title, description and Open Graph and Twitter tags (og:url
+stays the page's own URL).
 """
 
 import re
@@ -20,6 +20,6 @@ def with_preview(stub: str, page: str) -> str:
     if title is None or not tags:
         raise ValueError("the page a short link leads to has no title or preview tags")
     if TITLE.search(stub) is None or "</head>" not in stub:
-        raise ValueError("short-link stub has no <title> or </head>; has mkdocs-redirects changed?")
+        raise ValueError("short-link stub has no <title> or </head>; see finishing/templates/short_link.html")
     stub = TITLE.sub(lambda _: title.group(0), stub, count=1)
     return stub.replace("</head>", "\n".join(tags) + "\n</head>", 1)

@@ -38,5 +38,5 @@ def test_a_page_without_preview_tags_is_an_error():
 
 
 def test_a_changed_stub_is_an_error():
-    with pytest.raises(ValueError, match="mkdocs-redirects"):
+    with pytest.raises(ValueError, match="short_link.html"):
         with_preview("<html><body>moved</body></html>", PAGE)
