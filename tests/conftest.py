@@ -5,7 +5,27 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM_ARGS, NO_BROWSER, SiteServer, build, chromium_path, ROOT
+from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
+
+# Fixtures that start or drive Chromium; a test using any of them (directly or
+# through another fixture) must carry the `browser` marker, so `-m browser`
+# and `-m "not browser"` split the suite truthfully.
+CHROMIUM_FIXTURES = {"browser", "page", "context_and_log", "pdf_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = CHROMIUM_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if used and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
+
+
+def pytest_runtest_setup(item):
+    unmarked = item.get_closest_marker("unmarked_browser")
+    if unmarked is not None:
+        pytest.fail(f"{item.nodeid} drives Chromium (fixtures {', '.join(unmarked.args[0])}) "
+                    "but is not marked: add @pytest.mark.browser or pytestmark = pytest.mark.browser",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 from conftest import open_context
 from support import keep_answers
 
+pytestmark = pytest.mark.browser
+
 IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
        "getting-to-know-you", "trust-log"]
 KEY = "trust-guide:worksheet:{}:v1"
