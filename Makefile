@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test browser bench bench-quick clean
+.PHONY: serve build lint test browser bench bench-quick clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -45,8 +45,12 @@ browser:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Run the whole test suite (unit, build and real-browser tests).
-test: $(VENV)/.test-deps browser node_modules/.package-lock.json
+## Lint the Python code (ruff, configured in ruff.toml).
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+
+## Lint, then run the whole test suite (unit, build and real-browser tests).
+test: lint $(VENV)/.test-deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.

@@ -304,7 +304,9 @@ def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
     """The Markdown section."""
     out = ["## Page weight and Lighthouse", ""]
     version = next(iter(lighthouse.values()))["version"] if lighthouse else "?"
-    out.append(f"Mode: {'quick (Lighthouse mobile only, 1 run)' if quick else 'full (Lighthouse mobile and desktop, median of 3 runs)'}; "
+    mode = ("quick (Lighthouse mobile only, 1 run)" if quick
+            else "full (Lighthouse mobile and desktop, median of 3 runs)")
+    out.append(f"Mode: {mode}; "
                f"Lighthouse {version}, Chromium at {CHROMIUM}; site served on 127.0.0.1 by "
                f"tests/support.py's server"
                + (", with gzip for text files as GitHub Pages does (so Lighthouse sees real "

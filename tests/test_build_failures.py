@@ -43,10 +43,12 @@ CASES = {
     "two strategies, one slug": (
         lambda p: strategies(p, "slug: reward-openness-with-kindness", "slug: respect-their-comfort-zone"),
         ["data/strategies.yml", "strategy 3, slug", "already used by strategy 2"]),
-    "worksheet data with no page": (new_worksheet, ["data/worksheets/extra.yml", "docs/worksheets/extra.md is missing"]),
+    "worksheet data with no page": (new_worksheet,
+                                    ["data/worksheets/extra.yml", "docs/worksheets/extra.md is missing"]),
     "worksheet page with no data": (lambda p: (p / "data/worksheets/trust-log.yml").unlink(),
                                     ["docs/worksheets/trust-log.md", "no data/worksheets/trust-log.yml"]),
-    "checklist data with no page": (new_checklist, ["data/checklists/extra.yml", "docs/checklists/extra.md is missing"]),
+    "checklist data with no page": (new_checklist,
+                                    ["data/checklists/extra.yml", "docs/checklists/extra.md is missing"]),
     "checklist page with no data": (lambda p: (p / "data/checklists/self-assessment.yml").unlink(),
                                     ["docs/checklists/self-assessment.md", "no data/checklists/self-assessment.yml"]),
     "data file saved as .yaml": (
@@ -75,7 +77,8 @@ CASES = {
         ["data/checklists/comfort-zone.yml", "lowest answer must be worth 0"]),
     "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
                                  ["about/index.html", "../no-such-page/", "leads nowhere"]),
-    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md", '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
+    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md",
+                                                    '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
                                    ["about/index.html", "../safety/#nowhere"]),
     "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
         (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),

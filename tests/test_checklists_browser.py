@@ -46,6 +46,7 @@ def test_corrupt_storage_is_kept_aside(page, server):
 def test_browser_matches_python_reference_on_random_answers(page, server):
     import random
     from pathlib import Path
+
     from macros.checklist_models import Checklist
     from macros.loading import load_model
     from macros.scoring import score
