@@ -29,20 +29,25 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The guide, built once per test session (strict) into a temp folder."""
+def site_build(tmp_path_factory) -> tuple[Path, str]:
+    """The guide, built once per test session (strict) into a temp folder,
+    and what that build printed."""
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out
+    return out, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
-def build_log(tmp_path_factory) -> str:
-    """What a strict build prints, for the no-warnings check."""
-    result = build(ROOT, tmp_path_factory.mktemp("site-log"))
-    assert result.returncode == 0, result.stderr
-    return result.stdout + result.stderr
+def site_dir(site_build) -> Path:
+    """The built guide (shared by the whole session: read it, never change it)."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def build_log(site_build) -> str:
+    """What the session's strict build printed, for the no-warnings check."""
+    return site_build[1]
 
 
 @pytest.fixture(scope="session")

@@ -90,7 +90,8 @@ def check_page(page, log, path: str, condition: Condition) -> list[str]:
         return found
     if condition.axe:
         page.add_script_tag(url=page.server.url(AXE_PATH))
-        result = page.evaluate("tags => axe.run({runOnly: tags})", TAGS)
+        # Only violations need their nodes listed; that makes each run much faster.
+        result = page.evaluate("tags => axe.run({runOnly: tags, resultTypes: ['violations']})", TAGS)
         if not result["passes"]:
             found.append("axe: ran no rule (was it loaded?)")
         for v in result["violations"]:
