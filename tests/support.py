@@ -195,6 +195,11 @@ def chromium_path(playwright) -> str | None:
     return own if own and Path(own).exists() else None
 
 
+# axe-core (from npm, pinned by package-lock.json) and the rules every page must pass.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
 # Flags that keep a headless Chromium quiet on a machine with no network.
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

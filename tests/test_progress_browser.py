@@ -217,7 +217,7 @@ def test_trust_log_sums_up_the_week(browser, server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_filled_progress_page_has_no_axe_violations(browser, server, scheme):
-    from test_accessibility_browser import AXE, TAGS
+    from support import AXE, AXE_TAGS as TAGS
 
     context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme,
                                   bypass_csp=True, timezone_id="UTC")

@@ -15,12 +15,10 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import open_context
-from support import ROOT, page_paths, source_page_urls
+from support import AXE, AXE_TAGS as TAGS, page_paths, source_page_urls
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # axe is served from our own origin, so the page's own CSP ('self') allows it
 # and the policy stays on while axe runs: one visit checks both.
 AXE_PATH = "__tests__/axe.min.js"
