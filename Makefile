@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build build-zensical test browser bench bench-quick clean
+.PHONY: serve build build-zensical lint test browser bench bench-quick clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -63,9 +63,13 @@ browser:
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Run the whole test suite (unit, build and real-browser tests; the
-## Zensical venv too, so tests/test_zensical.py runs rather than skips).
-test: $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.json
+## Lint the Python code (ruff, configured in ruff.toml).
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check .
+
+## Lint, then run the whole test suite (unit, build and real-browser tests).
+## The Zensical venv too, so tests/test_zensical.py runs rather than skips.
+test: lint $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.

@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tests"))
 from support import BUILD_ENV as ENV, copy_project  # noqa: E402  (the tests' own helpers)
+
 # The templates the generated sheets and checklists are copied from.
 SHEET_MODEL, CHECKLIST_MODEL = "comfort-map", "comfort-zone"
 BUDGET = 1.3
@@ -34,7 +35,7 @@ class Comparison:
 
     @property
     def ratio(self) -> float:
-        return statistics.median(o / p for o, p in zip(self.ours, self.plain))
+        return statistics.median(o / p for o, p in zip(self.ours, self.plain, strict=True))
 
     @property
     def passed(self) -> bool:
@@ -187,7 +188,8 @@ def report(guide: Comparison, scaling: list[Comparison], cold: float,
                   f"`{SHEET_MODEL}` and `{CHECKLIST_MODEL}` under new ids), listed as siblings in the "
                   "navigation. *Per generated page* is the time added over the guide as it is, "
                   "divided by 2N.", "",
-                  "| N | pages added | ours | plain | ratio | ours per generated page | plain per generated page | budget |",
+                  "| N | pages added | ours | plain | ratio | ours per generated page "
+                  "| plain per generated page | budget |",
                   "| --- | --- | --- | --- | --- | --- | --- | --- |"]
         for c in scaling:
             o, p = statistics.median(c.ours), statistics.median(c.plain)

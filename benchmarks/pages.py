@@ -28,7 +28,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from support import SiteServer, _Handler, site_url  # noqa: E402  (the tests' server: site under /trust-guide/)
+import support  # noqa: E402  (the tests' helpers: server, URL rule)
+from support import SiteServer, _Handler, site_url  # noqa: E402
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
@@ -105,11 +106,8 @@ def nav_paths(nav) -> list[str]:
 
 
 def page_url(md_path: str) -> str:
-    """'strategies/x.md' -> 'strategies/x/' (directory URLs, as MkDocs builds them)."""
-    stem = md_path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem.removesuffix("index")
-    return stem + "/"
+    """'strategies/x.md' -> 'strategies/x/': the tests' one URL rule (support.page_url)."""
+    return support.page_url(ROOT / "docs" / md_path)
 
 
 def pick_pages(site_dir: Path) -> dict[str, str]:
@@ -304,7 +302,9 @@ def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
     """The Markdown section."""
     out = ["## Page weight and Lighthouse", ""]
     version = next(iter(lighthouse.values()))["version"] if lighthouse else "?"
-    out.append(f"Mode: {'quick (Lighthouse mobile only, 1 run)' if quick else 'full (Lighthouse mobile and desktop, median of 3 runs)'}; "
+    mode = ("quick (Lighthouse mobile only, 1 run)" if quick
+            else "full (Lighthouse mobile and desktop, median of 3 runs)")
+    out.append(f"Mode: {mode}; "
                f"Lighthouse {version}, Chromium at {CHROMIUM}; site served on 127.0.0.1 by "
                f"tests/support.py's server"
                + (", with gzip for text files as GitHub Pages does (so Lighthouse sees real "

@@ -25,8 +25,9 @@ def machine() -> list[str]:
                 if line.startswith("model name")), platform.machine())
     chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True).stdout.strip()
     return [
-        f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC",
-        f"- Machine: {os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.1f} GiB memory, {platform.system()} {platform.release()}",
+        f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- Machine: {os.cpu_count()} cores ({cpu}), {memory_kb / 1024 / 1024:.1f} GiB memory, "
+        f"{platform.system()} {platform.release()}",
         f"- Software: Python {platform.python_version()}, MkDocs {version('mkdocs')}, "
         f"Material {version('mkdocs-material')}, mkdocs-macros {version('mkdocs-macros-plugin')}, "
         f"{chromium or 'no Chromium'}",

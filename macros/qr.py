@@ -17,4 +17,4 @@ def qr_svg(url: str, *, label: str, scale: int = 3) -> Markup:
               title=label, svgclass="tg-qr", lineclass=None, omitsize=False)
     svg = out.getvalue().decode("utf-8")
     # role and label so screen readers announce what the code opens.
-    return Markup(svg.replace("<svg ", '<svg role="img" aria-label="{}" '.format(Markup.escape(label)), 1))
+    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))

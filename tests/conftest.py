@@ -5,24 +5,49 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM_ARGS, NO_BROWSER, SiteServer, build, chromium_path, ROOT
+from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
+
+# Fixtures that start or drive Chromium; a test using any of them (directly or
+# through another fixture) must carry the `browser` marker, so `-m browser`
+# and `-m "not browser"` split the suite truthfully.
+CHROMIUM_FIXTURES = {"browser", "page", "context_and_log", "pdf_site"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        used = CHROMIUM_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if used and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
+
+
+def pytest_runtest_setup(item):
+    unmarked = item.get_closest_marker("unmarked_browser")
+    if unmarked is not None:
+        pytest.fail(f"{item.nodeid} drives Chromium (fixtures {', '.join(unmarked.args[0])}) "
+                    "but is not marked: add @pytest.mark.browser or pytestmark = pytest.mark.browser",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The guide, built once per test session (strict) into a temp folder."""
+def site_build(tmp_path_factory) -> tuple[Path, str]:
+    """The guide, built once per test session (strict) into a temp folder,
+    and what that build printed."""
     out = tmp_path_factory.mktemp("site")
     result = build(ROOT, out)
     assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out
+    return out, result.stdout + result.stderr
 
 
 @pytest.fixture(scope="session")
-def build_log(tmp_path_factory) -> str:
-    """What a strict build prints, for the no-warnings check."""
-    result = build(ROOT, tmp_path_factory.mktemp("site-log"))
-    assert result.returncode == 0, result.stderr
-    return result.stdout + result.stderr
+def site_dir(site_build) -> Path:
+    """The built guide (shared by the whole session: read it, never change it)."""
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def build_log(site_build) -> str:
+    """What the session's strict build printed, for the no-warnings check."""
+    return site_build[1]
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
-from support import ROOT
+from support import ROOT, built_page, page_url  # noqa: F401 - page_url: the one URL rule, re-exported
 
 # Every strategy page has these sections, in this order, with these ids.
 SECTION_IDS = ["in-brief", "why-it-matters", "everyday-life", "try-this-week", "watch-out", "reflect"]
@@ -21,7 +21,7 @@ def strategies() -> list[dict]:
 
 
 def content_pages() -> list[Path]:
-    """Every Markdown page under docs/."""
+    """Every Markdown page under docs/ (their URLs: support.source_page_urls)."""
     return sorted((ROOT / "docs").rglob("*.md"))
 
 
@@ -33,16 +33,8 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(match.group(1)) or {}
 
 
-def page_url(src: Path) -> str:
-    """The site-relative URL of a page: docs/a/b.md -> a/b/, index.md -> ''."""
-    rel = src.relative_to(ROOT / "docs").with_suffix("")
-    if rel.name == "index":
-        rel = rel.parent
-    return "" if str(rel) == "." else f"{rel.as_posix()}/"
-
-
 def soup(site_dir: Path, url: str) -> BeautifulSoup:
-    html = (site_dir / url / "index.html").read_text(encoding="utf-8")
+    html = built_page(site_dir, url).read_text(encoding="utf-8")
     return BeautifulSoup(html, "html.parser")
 
 

@@ -5,12 +5,12 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import threading
-import urllib.request
 import time
-import socket
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +30,26 @@ def site_url() -> str:
 def base_path() -> str:
     """The path the site lives under on GitHub Pages, e.g. '/trust-guide/'."""
     return urlsplit(site_url()).path or "/"
+
+
+# The page-to-URL rule, once: docs/a/b.md -> "a/b/", docs/a/index.md -> "a/",
+# docs/index.md -> "" (home); a URL's built file is <url>index.html.
+def page_url(src: Path) -> str:
+    """The site-relative URL of a Markdown page under docs/."""
+    rel = src.relative_to(ROOT / "docs").with_suffix("")
+    if rel.name == "index":
+        rel = rel.parent
+    return "" if str(rel) == "." else f"{rel.as_posix()}/"
+
+
+def source_page_urls() -> list[str]:
+    """The URL of every page under docs/, known before any build."""
+    return [page_url(src) for src in sorted((ROOT / "docs").rglob("*.md"))]
+
+
+def built_page(site_dir: Path, url: str) -> Path:
+    """The built HTML file of a site-relative URL ('' for home)."""
+    return site_dir / url / "index.html"
 
 
 def page_paths(site_dir: Path) -> list[str]:
@@ -173,6 +193,11 @@ def chromium_path(playwright) -> str | None:
             return candidate
     own = playwright.chromium.executable_path
     return own if own and Path(own).exists() else None
+
+
+# axe-core (from npm, pinned by package-lock.json) and the rules every page must pass.
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 # Flags that keep a headless Chromium quiet on a machine with no network.

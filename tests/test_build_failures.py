@@ -1,12 +1,51 @@
 """Each way data and pages can disagree fails the build with a short block
 that names the file and the field, and no traceback. One small fixture
-project (a copy of the sources) per case."""
+project (a copy of the sources) per case.
+
+Cases that only the data checks catch run those checks directly on the
+fixture project (seconds, not a build); a full build runs where a hook or a
+page is needed, and for one case of each kind of data check, to prove the
+build runs them and stops."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
+from macros import integrity
+from macros.checklist_models import Checklist
+from macros.errors import DataError
+from macros.loading import load_folder, load_model
+from macros.models import StrategyList
+from macros.worksheet_macros import load_worksheets
 from support import build, copy_project
+
+# Cases a full build must show: pages, hooks, links; and the wiring of the
+# integrity check (first case) and of the data loader (duplicate key).
+NEEDS_BUILD = {"worksheet id typo", "duplicate YAML key", "whitespace-only front-matter title",
+               "front-matter title too long", "raw-HTML link to no page", "raw-HTML link to no anchor",
+               "front matter not YAML"}
+
+
+def check_data(project: Path) -> str:
+    """What the build's data checks report for project, in the build's order:
+    the macros load and validate the data (config time), then
+    hooks/data_pages.py checks data against pages; '' when all is well."""
+    data = project / "data"
+    try:
+        catalog = load_model(data / "strategies.yml", StrategyList)
+        strategy_ids = [s.id for s in catalog.strategies]
+        worksheet_ids = {p.stem for p in (data / "worksheets").glob("*.yml")}
+        load_worksheets(data / "worksheets", strategy_ids)
+        load_folder(data / "checklists", Checklist,
+                    context={"strategy_ids": strategy_ids, "worksheet_ids": sorted(worksheet_ids)})
+    except DataError as exc:
+        return str(exc)
+    sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8", errors="replace")
+               for p in (project / "docs").rglob("*.md")}
+    found = integrity.problems(catalog, worksheet_ids, {p.stem for p in (data / "checklists").glob("*.yml")},
+                               sources)
+    return integrity.report(found) if found else ""
 
 
 def edit(path, old: str, new: str) -> None:
@@ -43,10 +82,12 @@ CASES = {
     "two strategies, one slug": (
         lambda p: strategies(p, "slug: reward-openness-with-kindness", "slug: respect-their-comfort-zone"),
         ["data/strategies.yml", "strategy 3, slug", "already used by strategy 2"]),
-    "worksheet data with no page": (new_worksheet, ["data/worksheets/extra.yml", "docs/worksheets/extra.md is missing"]),
+    "worksheet data with no page": (new_worksheet,
+                                    ["data/worksheets/extra.yml", "docs/worksheets/extra.md is missing"]),
     "worksheet page with no data": (lambda p: (p / "data/worksheets/trust-log.yml").unlink(),
                                     ["docs/worksheets/trust-log.md", "no data/worksheets/trust-log.yml"]),
-    "checklist data with no page": (new_checklist, ["data/checklists/extra.yml", "docs/checklists/extra.md is missing"]),
+    "checklist data with no page": (new_checklist,
+                                    ["data/checklists/extra.yml", "docs/checklists/extra.md is missing"]),
     "checklist page with no data": (lambda p: (p / "data/checklists/self-assessment.yml").unlink(),
                                     ["docs/checklists/self-assessment.md", "no data/checklists/self-assessment.yml"]),
     "data file saved as .yaml": (
@@ -75,7 +116,8 @@ CASES = {
         ["data/checklists/comfort-zone.yml", "lowest answer must be worth 0"]),
     "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
                                  ["about/index.html", "../no-such-page/", "leads nowhere"]),
-    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md", '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
+    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md",
+                                                    '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
                                    ["about/index.html", "../safety/#nowhere"]),
     "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
         (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),
@@ -86,7 +128,14 @@ CASES = {
 }
 
 
-@pytest.mark.parametrize("case", CASES, ids=list(CASES))
+def expect_named(out: str, expected: list[str]) -> None:
+    for part in expected:
+        assert part in out, out
+    assert "Traceback" not in out, out
+    assert "Problem:" in out or "leads nowhere" in out, out
+
+
+@pytest.mark.parametrize("case", sorted(NEEDS_BUILD))
 def test_the_build_fails_naming_file_and_field(tmp_path, case):
     mutate, expected = CASES[case]
     project = copy_project(tmp_path / "project")
@@ -94,7 +143,20 @@ def test_the_build_fails_naming_file_and_field(tmp_path, case):
     result = build(project, tmp_path / "site")
     out = result.stdout + result.stderr
     assert result.returncode != 0, f"built despite: {case}\n{out}"
-    for part in expected:
-        assert part in out, out
-    assert "Traceback" not in out, out
-    assert "Problem:" in out or "leads nowhere" in out, out
+    expect_named(out, expected)
+
+
+@pytest.mark.parametrize("case", sorted(set(CASES) - NEEDS_BUILD))
+def test_the_data_checks_fail_naming_file_and_field(tmp_path, case):
+    mutate, expected = CASES[case]
+    project = copy_project(tmp_path / "project")
+    mutate(project)
+    expect_named(check_data(project), expected)
+
+
+def test_the_data_checks_pass_on_the_real_project():
+    assert check_data(Path(__file__).resolve().parent.parent) == ""
+
+
+def test_every_build_case_exists():
+    assert NEEDS_BUILD <= set(CASES)

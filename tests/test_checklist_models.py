@@ -40,37 +40,44 @@ def test_real_data_loads(tmp_path, name):
 
 
 def test_overlap(tmp_path):
-    data = raw(); data["bands"][1]["min"] = 5
+    data = raw()
+    data["bands"][1]["min"] = 5
     fails(tmp_path, data, "band 2", "overlaps")
 
 
 def test_gap(tmp_path):
-    data = raw(); data["bands"][1]["min"] = 8
+    data = raw()
+    data["bands"][1]["min"] = 8
     fails(tmp_path, data, "band 2", "7-7", "no band")
 
 
 def test_not_covering(tmp_path):
-    data = raw(); data["bands"][2]["max"] = 16
+    data = raw()
+    data["bands"][2]["max"] = 16
     fails(tmp_path, data, "bands", "17-18")
 
 
 def test_unknown_strategy_on_item(tmp_path):
-    data = raw("self-assessment"); data["items"][0]["strategy"] = "nope"
+    data = raw("self-assessment")
+    data["items"][0]["strategy"] = "nope"
     fails(tmp_path, data, "statement 1, strategy", "unknown strategy id 'nope'")
 
 
 def test_missing_field(tmp_path):
-    data = raw(); del data["instructions"]
+    data = raw()
+    del data["instructions"]
     fails(tmp_path, data, "instructions", "this field is missing")
 
 
 def test_wrong_type(tmp_path):
-    data = raw(); data["scale"][0]["value"] = "zero"
+    data = raw()
+    data["scale"][0]["value"] = "zero"
     fails(tmp_path, data, "answer 1, value")
 
 
 def test_overall_items_need_a_strategy(tmp_path):
-    data = raw("self-assessment"); del data["items"][3]["strategy"]
+    data = raw("self-assessment")
+    del data["items"][3]["strategy"]
     fails(tmp_path, data, "statement 4, strategy")
 
 

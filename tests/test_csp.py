@@ -84,26 +84,6 @@ def test_every_built_page_has_a_strict_policy(site_dir):
         assert d["base-uri"] == ["'self'"] and d["form-action"] == ["'none'"], where
 
 
-@pytest.mark.browser
-def test_no_page_breaks_the_policy(browser, server, site_dir):
-    from conftest import open_context
-
-    context, log = open_context(browser, server)
-    page = context.new_page()
-    page.add_init_script("""
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation',
-            e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));
-    """)
-    # The /s/N/ redirect pages leave at once; their tag is checked above.
-    for path in [*page_paths(site_dir), "404.html"]:
-        page.goto(server.url(path))
-        page.wait_for_load_state("load")
-        assert page.evaluate("window.__cspViolations") == [], path
-    context.close()
-    assert log.console_errors == [] and log.page_errors == [] and log.foreign_requests == []
-
-
 def test_preview_policy_allows_inline_scripts_and_nothing_more():
     html = '<html><head><meta charset="utf-8"><script>console.log(1)</script></head></html>'
     built, preview = directives(add_csp(html, TRUSTED)), directives(add_csp(html, TRUSTED, preview=True))

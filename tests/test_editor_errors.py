@@ -12,7 +12,7 @@ from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
 from macros.worksheets.models import Worksheet
-from support import BUILD_ENV, ROOT, MKDOCS, build, copy_project
+from support import BUILD_ENV, MKDOCS, ROOT, build, copy_project
 
 IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
 SHEET = (ROOT / "data/worksheets/past-and-present.yml").read_text(encoding="utf-8")

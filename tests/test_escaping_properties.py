@@ -6,8 +6,7 @@ import html
 import json
 import re
 
-from hypothesis import HealthCheck, Phase, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, Phase, given, settings, strategies as st
 
 from macros.text import _JINJA
 from support import build, copy_project
@@ -35,7 +34,10 @@ body = words.filter(lambda v: v.strip() != "")
 
 def set_line(path, pattern: str, key: str, value: str) -> None:
     text = path.read_text(encoding="utf-8")
-    new, count = re.subn(pattern, lambda m: m.group(1) + key + ": " + json.dumps(value, ensure_ascii=False), text, count=1, flags=re.M)
+    def replace(m):
+        return m.group(1) + key + ": " + json.dumps(value, ensure_ascii=False)
+
+    new, count = re.subn(pattern, replace, text, count=1, flags=re.M)
     assert count == 1, (path, pattern)
     path.write_text(new, encoding="utf-8")
 

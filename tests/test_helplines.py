@@ -10,11 +10,10 @@ import pytest
 import yaml
 
 from guide_pages import soup
-from support import ROOT, build, copy_project
-
 from macros.errors import DataError
 from macros.helplines import Helplines, Way, last_checked, long_date, render_helplines
 from macros.loading import load_model
+from support import ROOT, build, copy_project
 
 DATA = ROOT / "data" / "helplines.yml"
 

@@ -92,6 +92,7 @@ def test_headings_have_labelled_permalinks(site_dir):
             assert link and link["href"] == f"#{h['id']}" and link.get("title"), (path, h)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("number", [3, 1])
 def test_short_link_lands_on_strategy(page, server, number):
     s = next(s for s in STRATEGIES if s["number"] == number)

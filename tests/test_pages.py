@@ -77,7 +77,7 @@ def test_home_has_five_cards_in_order_and_links_safety(site_dir):
     home = soup(site_dir, "")
     cards = home.select("ol.tg-cards a.tg-card__link")
     assert [resolve("", a["href"]) for a in cards] == [strategy_url(s) for s in STRATEGIES]
-    for card, strategy in zip(cards, STRATEGIES):
+    for card, strategy in zip(cards, STRATEGIES, strict=True):
         assert strategy["title"] in card.get_text(" ")
         assert strategy["summary"] in card.get_text(" ")
     links = [resolve("", a["href"]) for a in article(home).find_all("a", href=True)]
@@ -86,7 +86,11 @@ def test_home_has_five_cards_in_order_and_links_safety(site_dir):
         assert target in links
 
 
-@pytest.mark.parametrize("src", content_pages(), ids=lambda p: p.name if p.parent.name == "docs" else f"{p.parent.name}/{p.name}")
+def page_id(src) -> str:
+    return src.name if src.parent.name == "docs" else f"{src.parent.name}/{src.name}"
+
+
+@pytest.mark.parametrize("src", content_pages(), ids=page_id)
 def test_page_has_meta_description(site_dir, src):
     page = soup(site_dir, page_url(src))
     meta = page.find("meta", attrs={"name": "description"})

@@ -99,7 +99,7 @@ def section_ends(page) -> list[tuple[str, str, str]]:
 def check_pages(reader, title, expected, label):
     texts = page_texts(reader)
     assert len(texts) == expected, f"{label}: {len(texts)} pages, expected {expected}"
-    for n, (text, pdf_page) in enumerate(zip(texts, reader.pages), start=1):
+    for n, (text, pdf_page) in enumerate(zip(texts, reader.pages, strict=True), start=1):
         assert f"page {n} of {expected}" in text, f"{label}: page {n} has no page number"
         assert SHORT in text and title in text, f"{label}: page {n} has no footer with title and address"
         assert "May be copied for personal or counselling use." in text

@@ -24,7 +24,7 @@ IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
 
 
 def entry(date, score, band, parts=None):
-    strategies = {s: {"score": v, "max": 6} for s, v in zip(IDS, parts)} if parts else {}
+    strategies = {s: {"score": v, "max": 6} for s, v in zip(IDS, parts, strict=True)} if parts else {}
     return {"date": date, "score": score, "max": 30 if parts else 18, "band": band, "strategies": strategies}
 
 
@@ -95,7 +95,7 @@ def test_two_results_show_in_order_and_the_chart_matches_the_table(browser, serv
     assert cy[1] < cy[0], "the higher score is drawn higher"
     # Heights are in proportion to the scores, on a scale from 0 to 30.
     top, bottom = (float(line.get_attribute("y1")) for line in check.locator(".tg-progress__grid").all())
-    for score, y in zip(table_scores, cy):
+    for score, y in zip(table_scores, cy, strict=True):
         assert abs(y - (bottom - (bottom - top) * score / 30)) < 0.2
     assert points.nth(0).locator("title").text_content() == "3 October 2026: 17 of 30, Growing"
 
@@ -217,7 +217,7 @@ def test_trust_log_sums_up_the_week(browser, server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_filled_progress_page_has_no_axe_violations(browser, server, scheme):
-    from test_accessibility_browser import AXE, TAGS
+    from support import AXE, AXE_TAGS as TAGS
 
     context = browser.new_context(viewport={"width": 390, "height": 900}, color_scheme=scheme,
                                   bypass_csp=True, timezone_id="UTC")

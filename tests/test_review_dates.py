@@ -28,7 +28,8 @@ def test_good_dates_read():
         (GOOD.replace("2027-06-01", "2026-11-01"), "must come after"),
         (GOOD.replace("2027-06-01", "2028-06-01"), "review at least every"),
     ],
-    ids=["no last_reviewed", "no next_review_due", "no front matter", "quoted date", "due before reviewed", "more than a year"],
+    ids=["no last_reviewed", "no next_review_due", "no front matter", "quoted date", "due before reviewed",
+         "more than a year"],
 )
 def test_bad_dates_fail_naming_the_page(text, expected):
     with pytest.raises(DataError) as err:

@@ -332,7 +332,7 @@ def test_checklist_history_needs_the_choice(page, server):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_saving_choice_and_last_time_pass_axe(browser, server, scheme):
-    from test_accessibility_browser import AXE, TAGS
+    from support import AXE, AXE_TAGS as TAGS
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, bypass_csp=True)
     page = context.new_page()

@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 from conftest import open_context
 from support import keep_answers
 
+pytestmark = pytest.mark.browser
+
 IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
        "getting-to-know-you", "trust-log"]
 KEY = "trust-guide:worksheet:{}:v1"
@@ -125,24 +127,8 @@ def test_keyboard_reaches_and_ticks_fields(page, server):
     assert outline != "none"
 
 
-@pytest.mark.parametrize("width", [390, 320])
-@pytest.mark.parametrize("sheet_id", IDS)
-def test_no_horizontal_scroll_on_a_phone(browser, server, width, sheet_id):
-    context, _ = open_context(browser, server, viewport={"width": width, "height": 800})
-    page = context.new_page()
-    open_sheet(page, server, sheet_id)
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
-    context.close()
-
-
-@pytest.mark.parametrize("path", ["worksheets/", "worksheets/print-all/"])
-def test_index_and_booklet_fit_a_phone(browser, server, path):
-    context, _ = open_context(browser, server, viewport={"width": 320, "height": 800})
-    page = context.new_page()
-    page.goto(server.url(path))
-    expect(page.locator(".tg-ws-index, .tg-ws-booklet").first).to_be_visible()
-    assert page.evaluate("document.documentElement.scrollWidth") <= 320
-    context.close()
+# No sheet, the index or the booklet scrolls sideways at 390 or 320 px:
+# test_site_pass_browser.py visits every page at both widths.
 
 
 def test_index_lists_every_sheet_with_strategy_and_time(page, server):

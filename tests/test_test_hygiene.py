@@ -1,0 +1,38 @@
+"""The tests themselves: none throws away what it asked the page (a bare
+`.count()` or `.is_visible()` checks nothing), and no `expect(...)` lacks
+its matcher."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+# Playwright calls that only return a value: useful only when compared.
+QUERIES = {"count", "is_visible", "is_hidden", "is_checked", "is_enabled", "is_disabled", "is_editable",
+           "inner_text", "inner_html", "text_content", "get_attribute", "input_value", "all_inner_texts",
+           "all_text_contents", "bounding_box"}
+TEST_FILES = sorted(Path(__file__).resolve().parent.glob("test_*.py"))
+
+
+def discarded_queries(source: str) -> list[str]:
+    """Statements that call a query or expect() and drop the result."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)):
+            continue
+        func = node.value.func
+        if (isinstance(func, ast.Attribute) and func.attr in QUERIES) or \
+                (isinstance(func, ast.Name) and func.id == "expect"):
+            found.append(f"line {node.lineno}: {ast.unparse(node)[:80]}")
+    return found
+
+
+def test_the_check_finds_a_bare_count():
+    assert discarded_queries("page.get_by_label('x').count()\nexpect(page)\n") == [
+        "line 1: page.get_by_label('x').count()", "line 2: expect(page)"]
+    assert discarded_queries("assert page.locator('a').count() == 1\nexpect(a).to_be_visible()\n") == []
+
+
+@pytest.mark.parametrize("path", TEST_FILES, ids=lambda p: p.name)
+def test_no_test_drops_what_it_asked(path):
+    assert discarded_queries(path.read_text(encoding="utf-8")) == []
