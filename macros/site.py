@@ -1,10 +1,12 @@
 """The macros the pages call, bound to the data loaded once at config time."""
 
 from collections.abc import Callable
+import posixpath
 from pathlib import Path
 
 from . import checklist_macros, helplines, progress, sources, worksheet_macros
 from .cards import related_box, strategy_cards
+from .catalogue import count_words
 from .context import MacroContext
 from .errors import DataError
 from .loading import load_model
@@ -39,8 +41,23 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
     def strategy_number(strategy_id: str) -> int:
         return lookup(strategy_id).number
 
+    def strategy_count_words() -> str:
+        """How many strategies the catalogue has, in words: 'five'."""
+        return count_words(len(catalog.strategies))
+
+    def strategy_list() -> str:
+        """Every strategy as a numbered Markdown list of links with a few words
+        each, for running text (the introduction). Markdown links, written
+        relative to the page's source, so the engine checks and resolves them."""
+        here = posixpath.dirname(page_src())
+        lines = []
+        for s in sorted(catalog.strategies, key=lambda s: s.number):
+            href = posixpath.relpath(s.doc_path, here or ".")
+            lines.append(f"{s.number}. [{as_text(s.title)}]({href}): {as_text(s.tagline or s.summary)}")
+        return "\n".join(lines)
+
     def cards() -> str:
-        """The five strategies as cards, for the home page."""
+        """Every strategy as a card, for the home page."""
         return strategy_cards(catalog.strategies, page_url())
 
     def related(strategy_id: str) -> str:
@@ -67,6 +84,8 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         **helplines.build(ctx),
         "strategy_title": strategy_title,
         "strategy_number": strategy_number,
+        "strategy_count_words": strategy_count_words,
         "strategy_cards": cards,
+        "strategy_list": strategy_list,
         "related": related,
     }

@@ -1,5 +1,5 @@
 """The guide in a real Chromium, on a phone: no sideways scrolling, and a
-reader can go from the home cards through all five strategies and back."""
+reader can go from the home cards through every strategy and back."""
 
 import re
 

@@ -109,7 +109,7 @@ def test_rendering_escapes_data():
     booklet = render_booklet([(sheet, STRATEGY, "https://example.org/w/")])
     assert "<script>" not in booklet and "<form" in booklet
     index = render_index([(sheet, None)], "worksheets/")
-    assert "<script>" not in index and "All five strategies" in index
+    assert "<script>" not in index and "All the strategies" in index
 
 
 def test_rendering_has_labelled_controls_and_footer():

@@ -1,0 +1,24 @@
+"""The strategies' navigation section and the count in site_description come
+from data/strategies.yml (macros/catalogue.py), so a new strategy needs no
+edit to mkdocs.yml."""
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros.catalogue import expand_config  # noqa: E402
+from macros.errors import DataError  # noqa: E402
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    try:
+        expanded = expand_config({"nav": config.nav, "site_description": config.site_description}, root)
+    except DataError as exc:
+        raise PluginError(str(exc)) from None
+    config.nav = expanded["nav"]
+    config.site_description = expanded["site_description"]
+    return config
