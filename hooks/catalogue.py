@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros.catalogue import expand_config  # noqa: E402
+from macros.catalogue import expand_config, load_catalogue, short_link_redirects  # noqa: E402
 from macros.errors import DataError  # noqa: E402
 
 
@@ -21,4 +21,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
     config.nav = expanded["nav"]
     config.site_description = expanded["site_description"]
+    # Until the short links move to the post-build step: /s/N/ for every
+    # strategy in the catalogue, whatever mkdocs.yml lists.
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        maps = {k: v for k, v in redirects.config["redirect_maps"].items() if not k.startswith("s/")}
+        redirects.config["redirect_maps"] = maps | short_link_redirects(load_catalogue(root))
     return config

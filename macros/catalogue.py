@@ -38,6 +38,11 @@ def strategy_nav(catalog: StrategyList) -> dict[str, list[str]]:
     return {section_title(catalog): pages}
 
 
+def short_link_redirects(catalog: StrategyList) -> dict[str, str]:
+    """The short links to share, kept for good: 's/N.md' -> strategy N's page."""
+    return {f"s/{s.number}.md": s.doc_path for s in catalog.strategies}
+
+
 def expand_config(config: dict, root: Path) -> dict:
     """A copy of config (mkdocs.yml as a dict) with the strategies' nav section
     and the count in site_description filled from the catalogue."""
