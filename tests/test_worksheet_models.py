@@ -12,9 +12,10 @@ from macros.models import Strategy
 from macros.worksheet_macros import load_worksheets
 from macros.worksheet_models import Worksheet
 from macros.worksheets import render_booklet, render_index, render_worksheet
+from guide_pages import strategies
 from support import ROOT, build, copy_project
 
-IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+IDS = [s["id"] for s in strategies()]
 GOOD = yaml.safe_load((ROOT / "data/worksheets/past-and-present.yml").read_text())
 
 
