@@ -128,3 +128,36 @@ def test_it_is_in_search(sixth):
 def test_the_site_description_counts_six(sixth):
     site, _ = sixth
     assert "six strategies, printable worksheets" in (site / "404.html").read_text(encoding="utf-8")
+
+
+# The pure part that either engine's build calls (macros/catalogue.py).
+
+def test_counts_are_written_in_words():
+    from macros.catalogue import count_words
+    assert [count_words(n) for n in (1, 5, 6, 12, 13)] == ["one", "five", "six", "twelve", "13"]
+
+
+def test_the_nav_section_and_description_come_from_the_catalogue():
+    from macros.catalogue import expand_config, load_catalogue, short_link_redirects
+    from support import ROOT
+    raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # mkdocs.yml names no strategy page itself: the catalogue does.
+    assert "strategies/" not in yaml.safe_dump(raw["nav"])
+    catalog = load_catalogue(ROOT)
+    expanded = expand_config(raw, ROOT)
+    words = {1: "one", 5: "five", 6: "six"}.get(len(catalog.strategies), str(len(catalog.strategies)))
+    section = next(e for e in expanded["nav"] if isinstance(e, dict) and f"The {words} strategies" in e)
+    assert section[f"The {words} strategies"] == [s.doc_path for s in catalog.strategies]
+    assert [list(e)[0] if isinstance(e, dict) else e for e in expanded["nav"]][:3] == \
+        ["Home", "Introduction", f"The {words} strategies"]
+    assert "{" not in expanded["site_description"] and f"{words} strategies" in expanded["site_description"]
+    assert short_link_redirects(catalog) == {f"s/{s.number}.md": s.doc_path for s in catalog.strategies}
+
+
+def test_a_nav_without_the_catalogue_section_fails_naming_it():
+    from macros.catalogue import expand_config
+    from macros.errors import DataError
+    from support import ROOT
+    with pytest.raises(DataError) as err:
+        expand_config({"nav": [{"Home": "index.md"}]}, ROOT)
+    assert "mkdocs.yml, nav" in str(err.value) and "data/strategies.yml" in str(err.value)
