@@ -45,7 +45,7 @@ build: $(VENV)/.test-deps
 ## same step (finishing/). Its config is mkdocs.yml through
 ## tools/zensical_config.py (Zensical runs no MkDocs hooks).
 build-zensical: $(ZVENV)/.deps
-	$(ZVENV)/bin/python tools/zensical_config.py
+	$(ZVENV)/bin/python -m tools.zensical_config
 	$(ZVENV)/bin/python -m zensical build -f zensical.generated.yml
 	$(ZVENV)/bin/python -m finishing site-zensical
 

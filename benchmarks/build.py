@@ -21,6 +21,9 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tests"))
 from support import BUILD_ENV as ENV, copy_project  # noqa: E402  (the tests' own helpers)
 
+sys.path.insert(0, str(ROOT))
+from macros.catalogue import expand_config  # noqa: E402  (plain Material runs no hooks: fill the nav here)
+
 # The templates the generated sheets and checklists are copied from.
 SHEET_MODEL, CHECKLIST_MODEL = "comfort-map", "comfort-zone"
 BUDGET = 1.3
@@ -88,7 +91,7 @@ def make_plain(ours: Path, dest: Path) -> Path:
     run_build(ours, "mkdocs.capture.yml", dest / "capture-site", extra_env={"TG_CAPTURE_DIR": str(captured)})
     shutil.copytree(ours / "docs/assets", captured / "assets", dirs_exist_ok=True)
 
-    plain = load_config(ours / "mkdocs.yml")
+    plain = expand_config(load_config(ours / "mkdocs.yml"), ours)
     plain.pop("hooks", None)
     plain["plugins"] = ["search"]
     plain["theme"].pop("custom_dir", None)

@@ -31,6 +31,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 import support  # noqa: E402  (the tests' helpers: server, URL rule)
 from support import SiteServer, _Handler, site_url  # noqa: E402
 
+sys.path.insert(0, str(ROOT))
+from macros.catalogue import expand_config  # noqa: E402  (the strategies' nav comes from the catalogue)
+
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 # No network on the bench machine: keep Chromium from phoning home.
@@ -113,7 +116,7 @@ def page_url(md_path: str) -> str:
 def pick_pages(site_dir: Path) -> dict[str, str]:
     """Home, the first strategy, the comfort-map worksheet (else the first one) and
     the first strategy checklist (not the index or the overall self-assessment)."""
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = expand_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), ROOT)["nav"]
     urls = [page_url(p) for p in nav_paths(nav)]
     built = [u for u in urls if (site_dir / u / "index.html").exists()]
 

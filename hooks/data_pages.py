@@ -2,7 +2,6 @@
 match (macros/integrity.py): a typo in an id, a slug with no page, a data
 file with no page or a page whose data is gone."""
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig

@@ -11,7 +11,6 @@
 
 import logging
 import sys
-from pathlib import Path
 
 from mkdocs.exceptions import Abort, MkDocsException
 

@@ -6,17 +6,14 @@ links are a finishing step (finishing/short_links.py)."""
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from finishing.share_cards import Card, write
 from macros.loading import load_model
 from macros.models import StrategyList
-from finishing.share_cards import Card, write
 from macros.text import shown
 
 SHARE_DIR = "assets/images/share"

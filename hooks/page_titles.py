@@ -11,8 +11,6 @@ so a strategy's title lives only in data/strategies.yml; mkdocs-macros renders
 page.title, and our title macros return text already escaped (macros/text.py).
 """
 
-import sys
-from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError

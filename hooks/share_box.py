@@ -5,7 +5,6 @@ mkdocs-macros' variables reach the pages, not the theme's templates."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from jinja2 import Environment

@@ -1,5 +1,6 @@
 """Strategy cards (home page) and the "Related" box (strategy pages)."""
 
+from .catalogue import count_words
 from .models import Strategy
 from .rendering import render
 from .urls import relative_href
@@ -9,7 +10,7 @@ def strategy_cards(strategies: list[Strategy], page_url: str) -> str:
     cards = [
         {"strategy": s, "href": relative_href(page_url, s.doc_path)} for s in strategies
     ]
-    return render("cards.html", cards=cards)
+    return render("cards.html", cards=cards, label=f"The {count_words(len(strategies))} strategies")
 
 
 def related_box(strategy: Strategy, links: list[dict], page_url: str) -> str:

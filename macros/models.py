@@ -1,5 +1,5 @@
 """Shared schema pieces (ids, references between data files) and the schema of
-data/strategies.yml, the one source of truth for the five strategies."""
+data/strategies.yml, the one source of truth for every strategy."""
 
 from typing import Annotated
 
@@ -62,6 +62,7 @@ class Strategy(Model):
     title: Title
     slug: str = Id
     summary: text(200)
+    tagline: text(100) | None = None    # a few words for lists (the introduction); else the summary
     worksheet: str | None = None
     checklist: str | None = None
 

@@ -1,17 +1,19 @@
 """The macros the pages call, bound to the data loaded once at config time."""
 
+import posixpath
 from collections.abc import Callable
 from pathlib import Path
 
 from . import engine, helplines, progress, sources
-from .checklists import macros as checklist_macros
-from .worksheets import macros as worksheet_macros
 from .cards import related_box, strategy_cards
+from .catalogue import count_words
+from .checklists import macros as checklist_macros
 from .context import MacroContext
 from .errors import DataError
 from .loading import load_model
 from .models import Strategy, StrategyList
 from .text import as_text  # titles land in Markdown and in page.title
+from .worksheets import macros as worksheet_macros
 
 SAFETY_PAGE = "safety.md"
 
@@ -36,8 +38,23 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         """The strategy's title, for front matter and running text."""
         return as_text(lookup(strategy_id).title)
 
+    def strategy_count_words() -> str:
+        """How many strategies the catalogue has, in words: 'five'."""
+        return count_words(len(catalog.strategies))
+
+    def strategy_list() -> str:
+        """Every strategy as a numbered Markdown list of links with a few words
+        each, for running text (the introduction). Markdown links, written
+        relative to the page's source, so the engine checks and resolves them."""
+        here = posixpath.dirname(page_src())
+        lines = []
+        for s in sorted(catalog.strategies, key=lambda s: s.number):
+            href = posixpath.relpath(s.doc_path, here or ".")
+            lines.append(f"{s.number}. [{as_text(s.title)}]({href}): {as_text(s.tagline or s.summary)}")
+        return "\n".join(lines)
+
     def cards() -> str:
-        """The five strategies as cards, for the home page."""
+        """Every strategy as a card, for the home page."""
         return strategy_cards(catalog.strategies, page_url())
 
     def related(strategy_id: str) -> str:
@@ -63,6 +80,8 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
         **sources.build(ctx),
         **helplines.build(ctx),
         "strategy_title": strategy_title,
+        "strategy_count_words": strategy_count_words,
         "strategy_cards": cards,
+        "strategy_list": strategy_list,
         "related": related,
     }

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from macros import integrity
-from macros.checklist_models import Checklist
+from macros.checklists.models import Checklist
 from macros.errors import DataError
 from macros.loading import load_folder, load_model
 from macros.models import StrategyList
-from macros.worksheet_macros import load_worksheets
+from macros.worksheets.macros import load_worksheets
 from support import build, copy_project
 
 # Cases a full build must show: pages, hooks, links; and the wiring of the
@@ -112,8 +112,12 @@ CASES = {
                        "title: " + "Comfort " * 11),
         ["docs/worksheets/comfort-map.md", "at most 80"]),
     "checklist scale not from 0": (
-        lambda p: edit(p / "data/checklists/comfort-zone.yml", "{label: Never, value: 0}", "{label: Never, value: 4}"),
-        ["data/checklists/comfort-zone.yml", "lowest answer must be worth 0"]),
+        lambda p: edit(p / "data/checklist_scale.yml", "{label: Never, value: 0}", "{label: Never, value: 4}"),
+        ["data/checklist_scale.yml", "lowest answer must be worth 0"]),
+    "overall self-check misses a strategy": (
+        lambda p: [edit(p / "data/checklists/self-assessment.yml", "strategy: real-interest,", "strategy: be-there,")
+                   for _ in range(2)],
+        ["data/checklists/self-assessment.yml", "none for strategy real-interest"]),
     "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
                                  ["about/index.html", "../no-such-page/", "leads nowhere"]),
     "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md",

@@ -3,7 +3,10 @@
 import pytest
 from playwright.sync_api import expect
 
-from support import keep_answers
+from guide_pages import strategies
+from support import ROOT, keep_answers
+
+CHECKLISTS = sorted(p.stem for p in (ROOT / "data/checklists").glob("*.yml"))
 
 pytestmark = pytest.mark.browser
 URL = "checklists/self-assessment/"
@@ -46,11 +49,13 @@ def test_corrupt_storage_is_kept_aside(page, server):
 def test_browser_matches_python_reference_on_random_answers(page, server):
     import random
     from pathlib import Path
-    from macros.checklists.models import Checklist
-    from macros.loading import load_model
+
     from scoring_reference import score
 
-    ids = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+    from macros.checklists.models import Checklist
+    from macros.loading import load_model
+
+    ids = [s["id"] for s in strategies()]
     root = Path(__file__).resolve().parent.parent
     overall = load_model(root / "data/checklists/self-assessment.yml", Checklist,
                          context={"strategy_ids": ids})
@@ -77,7 +82,7 @@ def test_browser_matches_python_reference_on_random_answers(page, server):
 
 
 @pytest.mark.parametrize("fmt", ["A4", "Letter"])
-@pytest.mark.parametrize("name", ["self-assessment", "not-personal", "comfort-zone", "openness", "be-there", "real-interest"])
+@pytest.mark.parametrize("name", CHECKLISTS)
 def test_print_fits_two_pages_blank_and_filled(page, server, tmp_path, fmt, name):
     from pypdf import PdfReader
 

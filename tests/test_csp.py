@@ -8,7 +8,7 @@ import re
 import pytest
 
 from finishing.csp import TrustedScripts, add_csp, script_hashes, trusted_scripts, untrusted_scripts
-from support import copy_project, mkdocs_serve, page_paths
+from support import copy_project, mkdocs_serve
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
 

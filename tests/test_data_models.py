@@ -11,7 +11,8 @@ from support import ROOT
 
 def test_real_strategies_load():
     catalog = load_model(ROOT / "data" / "strategies.yml", StrategyList)
-    assert [s.number for s in catalog.strategies] == [1, 2, 3, 4, 5]
+    assert [s.number for s in catalog.strategies] == list(range(1, len(catalog.strategies) + 1))
+    assert len(catalog.strategies) >= 5
 
 
 def write(tmp_path, text):

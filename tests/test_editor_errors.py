@@ -7,16 +7,18 @@ import re
 
 import pytest
 
-from macros.checklists.models import Checklist
+from guide_pages import strategies
+from macros.checklists.models import Checklist, SharedScale
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
 from macros.worksheets.models import Worksheet
 from support import BUILD_ENV, MKDOCS, ROOT, build, copy_project
 
-IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+IDS = [s["id"] for s in strategies()]
 SHEET = (ROOT / "data/worksheets/past-and-present.yml").read_text(encoding="utf-8")
 CHECKLIST = (ROOT / "data/checklists/comfort-zone.yml").read_text(encoding="utf-8")
+SCALE = (ROOT / "data/checklist_scale.yml").read_text(encoding="utf-8")
 
 
 def write(tmp_path, text, name="past-and-present.yml"):
@@ -42,10 +44,11 @@ def test_yaml_yes_no_numbers_and_dates_are_read_as_the_text_written(tmp_path):
 
 
 def test_a_checklist_answer_label_no_is_text(tmp_path):
-    text = CHECKLIST.replace("{label: Never, value: 0}", "{label: No, value: 0}")
+    text = SCALE.replace("{label: Never, value: 0}", "{label: No, value: 0}")
+    shared = load_model(write(tmp_path, text, "checklist_scale.yml"), SharedScale)
     worksheets = sorted(p.stem for p in (ROOT / "data/worksheets").glob("*.yml"))
-    checklist = load_model(write(tmp_path, text, "comfort-zone.yml"), Checklist,
-                           context={"strategy_ids": IDS, "worksheet_ids": worksheets})
+    checklist = load_model(write(tmp_path, CHECKLIST, "comfort-zone.yml"), Checklist,
+                           context={"strategy_ids": IDS, "worksheet_ids": worksheets, "shared_scale": shared})
     assert checklist.scale[0].label == "No"
 
 

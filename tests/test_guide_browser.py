@@ -1,5 +1,5 @@
 """The guide in a real Chromium, on a phone: a reader can go from the home
-cards through all five strategies and back. (No page scrolls sideways on a
+cards through every strategy and back. (No page scrolls sideways on a
 phone: test_site_pass_browser.py.)"""
 
 import re

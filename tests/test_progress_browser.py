@@ -14,13 +14,15 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from conftest import open_context
+from guide_pages import strategies
 from support import keep_answers
 
 pytestmark = pytest.mark.browser
 
 KEY = "trust-guide:history:{}:v1"
 NOW = "2026-12-01T12:00:00Z"
-IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+# The strategies with a self-check, in order: the overall self-check's parts.
+IDS = [s["id"] for s in strategies() if s.get("checklist")]
 
 
 def entry(date, score, band, parts=None):
@@ -102,7 +104,7 @@ def test_two_results_show_in_order_and_the_chart_matches_the_table(browser, serv
     # The change at a glance, and one line per strategy.
     expect(check.locator(".tg-progress__latest")).to_contain_text("Latest: 22 of 30, A real strength")
     expect(check.locator(".tg-progress__latest")).to_contain_text("up 5 since your first result on 3 October 2026")
-    expect(check.locator(".tg-progress__strategy")).to_have_count(5)
+    expect(check.locator(".tg-progress__strategy")).to_have_count(len(IDS))
     expect(check.locator(".tg-progress__strategy[data-strategy='not-personal']")).to_contain_text("2 of 6 then 4 of 6 (up 2)")
     expect(check.locator(".tg-progress__strategy[data-strategy='be-there']")).to_contain_text("no change")
 

@@ -6,14 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import open_context, search
+from guide_pages import strategies
 
 pytestmark = pytest.mark.browser
 
-S1 = "strategies/dont-take-it-personally/"
-S2 = "strategies/respect-their-comfort-zone/"
-S3 = "strategies/reward-openness-with-kindness/"
-S4 = "strategies/be-there-when-they-struggle/"
-S5 = "strategies/show-real-interest/"
+# Each strategy's page, by id, from the catalogue.
+PAGE = {s["id"]: f"strategies/{s['slug']}/" for s in strategies()}
+S1, S2, S3, S4, S5 = (PAGE[i] for i in ("not-personal", "comfort-zone", "openness", "be-there", "real-interest"))
 
 QUERIES = [
     ("comfort zone", S2), ("pace", S2), ("pressure", S2), ("ready", S2),

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide_pages import strategies
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import Strategy
@@ -14,7 +15,7 @@ from macros.worksheets.models import Worksheet
 from macros.worksheets.rendering import render_booklet, render_index, render_worksheet
 from support import ROOT, build, copy_project
 
-IDS = ["not-personal", "comfort-zone", "openness", "be-there", "real-interest"]
+IDS = [s["id"] for s in strategies()]
 GOOD = yaml.safe_load((ROOT / "data/worksheets/past-and-present.yml").read_text())
 
 
@@ -109,7 +110,7 @@ def test_rendering_escapes_data():
     booklet = render_booklet([(sheet, STRATEGY, "https://example.org/w/")])
     assert "<script>" not in booklet and "<form" in booklet
     index = render_index([(sheet, None)], "worksheets/")
-    assert "<script>" not in index and "All five strategies" in index
+    assert "<script>" not in index and "All the strategies" in index
 
 
 def test_rendering_has_labelled_controls_and_footer():

@@ -137,4 +137,4 @@ def test_index_lists_every_sheet_with_strategy_and_time(page, server):
     expect(rows).to_have_count(len(IDS))
     expect(rows.first).to_contain_text("1. Don't take their mistrust personally")
     expect(rows.first).to_contain_text("20 minutes")
-    expect(rows.last).to_contain_text("All five strategies")
+    expect(rows.last).to_contain_text("All the strategies")

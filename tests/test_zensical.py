@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError, expect
 
-from support import ROOT, BUILD_ENV, SiteServer, copy_project, keep_answers
+from support import BUILD_ENV, ROOT, SiteServer, copy_project, keep_answers
 
 pytestmark = pytest.mark.zensical
 
@@ -34,7 +34,7 @@ def zensical_build(tmp_path_factory):
         pytest.skip(NO_ZENSICAL)
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
     shutil.copytree(ROOT / "tools", project / "tools", ignore=shutil.ignore_patterns("__pycache__"))
-    steps = [[ZPYTHON, "tools/zensical_config.py", project],
+    steps = [[ZPYTHON, "-m", "tools.zensical_config", project],
              [ZPYTHON, "-m", "zensical", "build", "-f", "zensical.generated.yml"]]
     for command in steps:
         result = _run(command, project)

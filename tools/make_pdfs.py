@@ -27,6 +27,9 @@ import yaml
 from pypdf import PdfReader, PdfWriter
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from macros.catalogue import expand_config, load_catalogue, section_title  # noqa: E402
+
 FORMATS = {"a4": "A4", "letter": "Letter"}
 AUTHOR = "The Trust Guide team"
 GUIDE_KEY = "guide"
@@ -75,8 +78,8 @@ def guide_pages() -> list[str]:
     """The reading pages, in the navigation's order: introduction, the five
     strategies, keep going and the safety page."""
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as fh:
-        nav = yaml.safe_load(fh)["nav"]
-    wanted = {"Introduction", "The five strategies", "Keep going", "When it's not about trust"}
+        nav = expand_config(yaml.safe_load(fh), ROOT)["nav"]
+    wanted = {"Introduction", section_title(load_catalogue(ROOT)), "Keep going", "When it's not about trust"}
     pages = []
     for entry in nav:
         for title, value in entry.items():

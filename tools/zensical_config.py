@@ -5,7 +5,7 @@ zensical.generated.yml at the project root (config paths are relative to it).
 Zensical reads mkdocs.yml but runs no MkDocs hooks, so what a hook would add
 to the config (for MkDocs, at build time) is added here instead.
 
-    python tools/zensical_config.py   # then: python -m zensical build -f zensical.generated.yml
+    python -m tools.zensical_config   # then: python -m zensical build -f zensical.generated.yml
 """
 
 from __future__ import annotations
@@ -15,16 +15,11 @@ from pathlib import Path
 
 import yaml
 
+from macros.catalogue import expand_config  # what hooks/catalogue.py adds for MkDocs
+
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = "zensical.generated.yml"
 SITE_DIR = "site-zensical"
-
-
-def expand_config(config: dict, root: Path) -> dict:
-    """What MkDocs hooks add to the config, for an engine that runs none.
-    Identity for now; the strategies' nav entries from data/strategies.yml
-    plug in here."""
-    return config
 
 
 def zensical_config(root: Path) -> dict:

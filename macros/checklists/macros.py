@@ -2,18 +2,21 @@
 
 from collections.abc import Callable
 
-from .models import Checklist
-from .rendering import render_checklist, render_index
 from ..context import MacroContext
 from ..errors import DataError
-from ..loading import load_folder
+from ..loading import load_folder, load_model
 from ..text import as_text  # titles land in Markdown and in page.title
+from .models import Checklist, SharedScale
+from .rendering import render_checklist, render_index
 
 
 def load_all(ctx: MacroContext) -> dict[str, Checklist]:
     # Next steps may name a worksheet: the ones that exist are the data files.
     worksheet_ids = sorted(p.stem for p in (ctx.data_dir / "worksheets").glob("*.yml"))
-    context = {"strategy_ids": [s.id for s in ctx.catalog.strategies], "worksheet_ids": worksheet_ids}
+    context = {"strategy_ids": [s.id for s in ctx.catalog.strategies], "worksheet_ids": worksheet_ids,
+               "checked_strategy_ids": [s.id for s in ctx.catalog.strategies if s.checklist],
+               # One scale and set of bands for every checklist (data/checklist_scale.yml).
+               "shared_scale": load_model(ctx.data_dir / "checklist_scale.yml", SharedScale)}
     return load_folder(ctx.data_dir / "checklists", Checklist, context=context)
 
 

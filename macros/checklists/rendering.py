@@ -1,10 +1,10 @@
 """Render a checklist to HTML (pure: models in, HTML out, via templates)."""
 
-from .models import Checklist
 from ..models import Strategy
 from ..print_parts import print_parts
 from ..rendering import render
 from ..urls import relative_href
+from .models import Checklist
 
 
 def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url: str,

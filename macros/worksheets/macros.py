@@ -7,9 +7,9 @@ from ..context import MacroContext
 from ..errors import DataError
 from ..loading import load_folder
 from ..print_parts import pdf_placeholder
+from ..text import as_text  # titles land in Markdown and in page.title
 from .models import Worksheet
 from .rendering import render_booklet, render_index, render_worksheet
-from ..text import as_text  # titles land in Markdown and in page.title
 
 
 def load_worksheets(folder: Path, strategy_ids: list[str]) -> dict[str, Worksheet]:

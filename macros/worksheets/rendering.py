@@ -24,7 +24,7 @@ def render_worksheet(sheet: Worksheet, strategy: Strategy | None, address: str,
 
 def next_links(strategy: Strategy | None, page_url: str) -> list[dict]:
     """Where a reader goes after a sheet: its strategy and that strategy's self-check,
-    or the overall self-assessment for a sheet that spans all five."""
+    or the overall self-assessment for a sheet that spans them all."""
     if strategy is None:
         return [{"label": "Check yourself: the overall self-assessment",
                  "href": relative_href(page_url, "checklists/self-assessment.md")}]
