@@ -191,6 +191,19 @@ SITE_KEYS = """() => {
 }"""
 
 
+def wait_ready(page, name: str, where: str = ""):
+    """Wait until every root of component `name` (data-tg-component, see
+    docs/assets/js/site.js) on the page has been set up by its scripts, and
+    return the roots' locator. `where` narrows the roots, e.g. "[data-tg-worksheet='x']"."""
+    from playwright.sync_api import expect
+
+    roots = page.locator(f'[data-tg-component~="{name}"]{where}')
+    expect(roots.first).to_be_attached()
+    for i in range(roots.count()):
+        expect(roots.nth(i)).to_have_attribute("data-tg-ready", "")
+    return roots
+
+
 def keep_answers(page):
     """The reader's choice to keep answers on this device, made through the
     site's own storage module (the page must be open)."""

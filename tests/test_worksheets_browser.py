@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import open_context
-from support import keep_answers
+from support import keep_answers, wait_ready
 
 IDS = ["past-and-present", "comfort-map", "openness-moments", "care-plan",
        "getting-to-know-you", "trust-log"]
@@ -15,9 +15,7 @@ KEY = "trust-guide:worksheet:{}:v1"
 
 def open_sheet(page, server, sheet_id="past-and-present"):
     page.goto(server.url(f"worksheets/{sheet_id}/"))
-    form = page.locator(f"form[data-tg-worksheet='{sheet_id}']")
-    expect(form).to_have_attribute("data-tg-ready", "1")
-    return form
+    return wait_ready(page, "worksheet", f"[data-tg-worksheet='{sheet_id}']")
 
 
 def test_typed_answers_come_back_after_reload(page, server):
@@ -27,7 +25,7 @@ def test_typed_answers_come_back_after_reload(page, server):
     page.get_by_label("Take a slow breath before answering").check()
     page.get_by_label("4 of 5").check()
     page.reload()
-    expect(form).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet")
     expect(page.get_by_label("What happened, in a few neutral sentences?")).to_have_value("Late home, quiet evening")
     expect(page.get_by_label("Take a slow breath before answering")).to_be_checked()
     expect(page.get_by_label("4 of 5")).to_be_checked()
@@ -39,7 +37,7 @@ def test_answers_survive_instant_navigation(page, server):
     keep_answers(page)
     page.get_by_label("The first feeling it stirred in you").press_sequentially("hurt")
     page.locator(".md-nav a[href$='comfort-map/']").first.click()
-    expect(page.locator("form[data-tg-worksheet='comfort-map']")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet", "[data-tg-worksheet='comfort-map']")
     page.go_back()
     expect(page.get_by_label("The first feeling it stirred in you")).to_have_value("hurt")
 

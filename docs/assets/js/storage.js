@@ -180,6 +180,20 @@
     }
   }
 
+  // Put back a smaller copy of what is already kept (one entry deleted from a
+  // list). It only shrinks what is stored, so it is allowed whatever the
+  // saving choice; a key that isn't there is never created.
+  function shrink(key, value) {
+    try {
+      var store = local();
+      if (!store || store.getItem(key) === null) return false;
+      store.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
   // Material keeps its own settings under its scope, e.g. "/trust-guide/.__palette".
   function materialPrefix() {
     var scope = window.__md_scope;
@@ -274,6 +288,9 @@
     box.className = "tg-saving";
     box.setAttribute("role", "group");
     box.setAttribute("data-tg-saving", "");
+    // Built here with its handlers, so it is ready as soon as it exists.
+    box.setAttribute("data-tg-component", "saving-choice");
+    box.setAttribute("data-tg-ready", "");
     var id = "tg-saving-" + Math.random().toString(36).slice(2);
     box.setAttribute("aria-labelledby", id);
     var title = document.createElement("p");
@@ -349,6 +366,7 @@
     write: write,
     update: update,
     remove: remove,
+    shrink: shrink,
     isFull: function () { return full; },
     inventory: inventory,
     deleteAll: deleteAll,

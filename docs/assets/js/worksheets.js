@@ -72,7 +72,6 @@
   }
 
   function setUp(form) {
-    if (form.dataset.tgReady) return;
     var status = form.querySelector(".tg-ws__status");
     var key = storageKey(form);
     var known = names(form);
@@ -219,7 +218,6 @@
         notes = [];
       }
     });
-    form.dataset.tgReady = "1";
   }
 
   window.addEventListener("pageshow", function (event) {
@@ -229,12 +227,9 @@
     });
   });
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("form[data-tg-worksheet]").forEach(setUp);
-    doc.querySelectorAll("[data-tg-action=print-all]").forEach(function (button) {
-      if (button.dataset.tgReady) return;
-      button.dataset.tgReady = "1";
-      button.addEventListener("click", function () { window.print(); });
-    });
+  window.trustGuide.component("worksheet", setUp);
+  // The booklet's "Print all worksheets" button.
+  window.trustGuide.component("print-all", function (button) {
+    button.addEventListener("click", function () { window.print(); });
   });
 })();
