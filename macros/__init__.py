@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 from . import errors
 from .review_dates import check_review_dates
 from .site import build_macros
+from .storage_keys import load_storage_keys
 
 
 def _reported(func):
@@ -32,6 +33,8 @@ def define_env(env):
     try:
         # A content page without review dates fails the build here, naming the page.
         check_review_dates(Path(env.conf["docs_dir"]))
+        # The theme writes the storage key format into every page for storage.js.
+        env.conf["extra"]["storage_keys"] = load_storage_keys(Path(env.project_dir) / "data").model_dump()
         macros = build_macros(
             Path(env.project_dir) / "data",
             current_page=lambda: env.page,

@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -184,11 +185,13 @@ CHROMIUM_ARGS = [
 
 # Browser storage: every key of this site starts with our prefix or Material's
 # scope ("/trust-guide/." + its own name, e.g. "__palette").
-OUR_PREFIX = "trust-guide:"
+# The prefix comes from the one file the site's scripts and macros read too.
+STORAGE_KEYS = json.loads((ROOT / "data" / "storage-keys.json").read_text(encoding="utf-8"))
+OUR_PREFIX = STORAGE_KEYS["prefix"]
 SITE_KEYS = """() => {
-  const ours = k => k.startsWith('trust-guide:') || k.startsWith(__md_scope.pathname + '.');
+  const ours = k => k.startsWith(%s) || k.startsWith(__md_scope.pathname + '.');
   return {local: Object.keys(localStorage).filter(ours), session: Object.keys(sessionStorage).filter(ours)};
-}"""
+}""" % json.dumps(OUR_PREFIX)
 
 
 def wait_ready(page, name: str, where: str = ""):

@@ -150,3 +150,19 @@ def test_index_lists_every_sheet_with_strategy_and_time(page, server):
     expect(rows.first).to_contain_text("1. Don't take their mistrust personally")
     expect(rows.first).to_contain_text("20 minutes")
     expect(rows.last).to_contain_text("All five strategies")
+
+
+def test_rating_saved_under_the_old_name_comes_back_and_moves(page, server):
+    # Ratings were once saved as "<sheet>--<field>"; now every field is saved
+    # under its own id. An old copy shows and is moved, the value kept.
+    open_sheet(page, server)
+    keep_answers(page)
+    key = KEY.format("past-and-present")
+    page.evaluate("""key => localStorage.setItem(key, JSON.stringify(
+        {"past-and-present--how-personal": "4", "what-happened": "kept too"}))""", key)
+    page.reload()
+    wait_ready(page, "worksheet")
+    expect(page.get_by_label("4 of 5")).to_be_checked()
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", key)
+    assert saved == {"how-personal": "4", "what-happened": "kept too"}
+    assert page.log.page_errors == []

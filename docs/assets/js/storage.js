@@ -5,17 +5,27 @@
 (function () {
   "use strict";
 
-  var PREFIX = "trust-guide:";
-  var CHOICE = PREFIX + "saving";
+  // The key format, from data/storage-keys.json: the theme writes it into
+  // every page as a JSON data block (overrides/partials/tg-safe-storage.html).
+  var FORMAT = JSON.parse(document.getElementById("tg-storage-keys").textContent);
+  var PREFIX = FORMAT.prefix;
+  var CHOICE = PREFIX + FORMAT.choice;
   var KEEP = "keep";
   var DONT_KEEP = "dont-keep";
-  // Kinds of saved answers, as they appear after the prefix.
-  var ANSWER_KINDS = ["worksheet:", "checklist:", "history:"];
+
+  function keyOf(kind, id, version) {
+    var v = version === undefined ? FORMAT.versions[kind] : version;
+    return PREFIX + FORMAT.kinds[kind].replace("{id}", id).replace("{version}", v);
+  }
+  // Kinds of saved answers, as their keys start after the prefix.
+  var ANSWER_KINDS = Object.keys(FORMAT.kinds).map(function (kind) {
+    return FORMAT.kinds[kind].split("{")[0];
+  });
 
   var keys = {
-    worksheet: function (id, version) { return PREFIX + "worksheet:" + id + ":v" + version; },
-    checklist: function (id) { return PREFIX + "checklist:v1:" + id; },
-    history: function (id) { return PREFIX + "history:" + id + ":v1"; },
+    worksheet: function (id, version) { return keyOf("worksheet", id, version); },
+    checklist: function (id) { return keyOf("checklist", id); },
+    history: function (id) { return keyOf("history", id); },
   };
 
   var words = {

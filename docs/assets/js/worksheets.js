@@ -56,16 +56,18 @@
     });
   }
 
-  // A saved name under the sheet's old field ids, moved to the new one. Names
-  // are "<field>", "<sheet>--<field>" (ratings) or "<field>.<row>.<column>" (tables).
+  // A saved name under an older scheme, moved to today's. Names are "<field>"
+  // or "<field>.<row>.<column>" (tables); ratings were once saved as
+  // "<sheet>--<field>", so those lose the sheet part (and follow a rename).
   function renamedTo(form, name) {
     var map;
     try { map = JSON.parse(form.dataset.tgRenamed || "{}"); } catch (err) { return null; }
     var sheet = form.dataset.tgWorksheet + "--";
-    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
-    if (name.slice(0, sheet.length) === sheet && map[name.slice(sheet.length)]) {
-      return sheet + map[name.slice(sheet.length)];
+    if (name.slice(0, sheet.length) === sheet) {
+      var field = name.slice(sheet.length);
+      return Object.prototype.hasOwnProperty.call(map, field) ? map[field] : field;
     }
+    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
     var dot = name.indexOf(".");
     if (dot > 0 && map[name.slice(0, dot)]) return map[name.slice(0, dot)] + name.slice(dot);
     return null;
