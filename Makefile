@@ -72,6 +72,11 @@ lint: $(VENV)/.test-deps
 test: lint $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
+## Lint the site's own scripts and styles (eslint.config.js, .stylelintrc.json).
+lint-js: node_modules/.package-lock.json
+	npx --no-install eslint docs/assets/js
+	npx --no-install stylelint "docs/assets/css/**/*.css"
+
 # Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.
 benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/package-lock.json
 	cd benchmarks && npm ci --ignore-scripts --no-audit --no-fund

@@ -9,6 +9,7 @@ from macros import errors
 from macros.engine import BuildError
 from macros.review_dates import check_review_dates
 from macros.site import build_macros
+from macros.storage_keys import load_storage_keys
 
 
 def _reported(func):
@@ -33,6 +34,8 @@ def define_env(env):
     try:
         # A content page without review dates fails the build here, naming the page.
         check_review_dates(Path(env.conf["docs_dir"]))
+        # The theme writes the storage key format into every page for storage.js.
+        env.conf["extra"]["storage_keys"] = load_storage_keys(Path(env.project_dir) / "data").model_dump()
         macros = build_macros(
             Path(env.project_dir) / "data",
             current_page=lambda: env.page,

@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import socket
@@ -209,11 +210,26 @@ CHROMIUM_ARGS = [
 
 # Browser storage: every key of this site starts with our prefix or Material's
 # scope ("/trust-guide/." + its own name, e.g. "__palette").
-OUR_PREFIX = "trust-guide:"
+# The prefix comes from the one file the site's scripts and macros read too.
+STORAGE_KEYS = json.loads((ROOT / "data" / "storage-keys.json").read_text(encoding="utf-8"))
+OUR_PREFIX = STORAGE_KEYS["prefix"]
 SITE_KEYS = """() => {
-  const ours = k => k.startsWith('trust-guide:') || k.startsWith(__md_scope.pathname + '.');
+  const ours = k => k.startsWith(PREFIX) || k.startsWith(__md_scope.pathname + '.');
   return {local: Object.keys(localStorage).filter(ours), session: Object.keys(sessionStorage).filter(ours)};
-}"""
+}""".replace("PREFIX", json.dumps(OUR_PREFIX))
+
+
+def wait_ready(page, name: str, where: str = ""):
+    """Wait until every root of component `name` (data-tg-component, see
+    docs/assets/js/site.js) on the page has been set up by its scripts, and
+    return the roots' locator. `where` narrows the roots, e.g. "[data-tg-worksheet='x']"."""
+    from playwright.sync_api import expect
+
+    roots = page.locator(f'[data-tg-component~="{name}"]{where}')
+    expect(roots.first).to_be_attached()
+    for i in range(roots.count()):
+        expect(roots.nth(i)).to_have_attribute("data-tg-ready", "")
+    return roots
 
 
 def keep_answers(page):

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from guide_pages import strategies
-from support import ROOT, site_url
+from support import ROOT, site_url, wait_ready
 
 WORKSHEETS = sorted(p.stem for p in (ROOT / "data/worksheets").glob("*.yml"))
 CHECKLISTS = sorted(p.stem for p in (ROOT / "data/checklists").glob("*.yml"))
@@ -75,7 +75,7 @@ def fill_worksheet(page):
 
 def open_worksheet(page, server, sheet_id):
     page.goto(server.url(f"worksheets/{sheet_id}/"))
-    expect(page.locator(f"form[data-tg-worksheet='{sheet_id}']")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet", f"[data-tg-worksheet='{sheet_id}']")
     expect(page.locator("html")).to_have_attribute("data-tg-running-footer", "")
 
 

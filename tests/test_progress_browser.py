@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from conftest import open_context
 from guide_pages import strategies
-from support import keep_answers
+from support import keep_answers, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -58,7 +58,7 @@ def open_progress(browser, server, seed):
     page = context.new_page()
     page.clock.set_fixed_time(NOW)
     page.goto(server.url("progress/"))
-    expect(page.locator("[data-tg-progress]")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "progress")
     return context, page, log
 
 
@@ -189,8 +189,7 @@ def test_trust_log_sums_up_the_week(browser, server):
     context, log = open_context(browser, server)
     page = context.new_page()
     page.goto(server.url("worksheets/trust-log/"))
-    form = page.locator("form[data-tg-worksheet='trust-log']")
-    expect(form).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "trust-log-summary", "[data-tg-worksheet='trust-log']")
     summary = page.locator("[data-tg-summary]")
     expect(summary).to_be_hidden()
     keep_answers(page)  # so the week comes back after the reload below

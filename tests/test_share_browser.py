@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import open_context
-from support import site_url
+from support import site_url, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,7 @@ def open_strategy(browser, server, script, **options):
     context.add_init_script(script)
     page = context.new_page()
     page.goto(server.url(STRATEGY))
-    expect(page.locator("[data-tg-share]")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "share")
     return context, page, log
 
 

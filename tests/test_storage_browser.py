@@ -10,7 +10,17 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import open_context
-from support import CHROMIUM_ARGS, SiteServer, answer_keys, build, chromium_path, copy_project, keep_answers, site_keys
+from support import (
+    CHROMIUM_ARGS,
+    SiteServer,
+    answer_keys,
+    build,
+    chromium_path,
+    copy_project,
+    keep_answers,
+    site_keys,
+    wait_ready,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +33,7 @@ CHECK = "checklists/not-personal/"
 
 def open_sheet(page, server, path=SHEET):
     page.goto(server.url(path))
-    expect(page.locator("form[data-tg-worksheet]")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet")
 
 
 def stored(page, key=KEY):
@@ -80,7 +90,7 @@ def test_dont_keep_holds_through_reload_and_instant_navigation(page, server):
 
     # Instant navigation (a site link), then a self-check.
     page.locator(".md-nav a[href$='checklists/not-personal/']").first.click()
-    expect(page.locator("form.tg-checklist")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "checklist")
     page.locator('[data-item="pause"]').get_by_label("Often").check()
     expect(page.locator(".tg-checklist__status")).to_contain_text("Nothing you type here is saved")
     expect(page.locator(".tg-saving")).to_have_count(0)
@@ -130,7 +140,7 @@ def test_checklist_tabs_share_answers(page, server):
     keep_answers(page)
     other = page.context.new_page()
     other.goto(server.url(CHECK))
-    expect(other.locator("form.tg-checklist")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(other, "checklist")
     page.locator('[data-item="pause"]').get_by_label("Often").check()
     other.locator('[data-item="roots"]').get_by_label("Sometimes").check()
     expect(page.locator('[data-item="roots"]').get_by_label("Sometimes")).to_be_checked()

@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support import site_url
+from support import site_url, wait_ready
 
 SHEET = "past-and-present"
 ANSWERS = {
@@ -20,9 +20,7 @@ ANSWERS = {
 
 def open_sheet(page, server, sheet_id=SHEET):
     page.goto(server.url(f"worksheets/{sheet_id}/"))
-    form = page.locator(f"form[data-tg-worksheet='{sheet_id}']")
-    expect(form).to_have_attribute("data-tg-transfer", "1")
-    return form
+    return wait_ready(page, "transfer", f"[data-tg-worksheet='{sheet_id}']")
 
 
 def fill(page):

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import open_context
-from support import keep_answers
+from support import keep_answers, wait_ready
 
 pytestmark = pytest.mark.browser
 
@@ -17,19 +17,17 @@ KEY = "trust-guide:worksheet:{}:v1"
 
 def open_sheet(page, server, sheet_id="past-and-present"):
     page.goto(server.url(f"worksheets/{sheet_id}/"))
-    form = page.locator(f"form[data-tg-worksheet='{sheet_id}']")
-    expect(form).to_have_attribute("data-tg-ready", "1")
-    return form
+    return wait_ready(page, "worksheet", f"[data-tg-worksheet='{sheet_id}']")
 
 
 def test_typed_answers_come_back_after_reload(page, server):
-    form = open_sheet(page, server)
+    open_sheet(page, server)
     keep_answers(page)
     page.get_by_label("What happened, in a few neutral sentences?").press_sequentially("Late home, quiet evening")
     page.get_by_label("Take a slow breath before answering").check()
     page.get_by_label("4 of 5").check()
     page.reload()
-    expect(form).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet")
     expect(page.get_by_label("What happened, in a few neutral sentences?")).to_have_value("Late home, quiet evening")
     expect(page.get_by_label("Take a slow breath before answering")).to_be_checked()
     expect(page.get_by_label("4 of 5")).to_be_checked()
@@ -41,7 +39,7 @@ def test_answers_survive_instant_navigation(page, server):
     keep_answers(page)
     page.get_by_label("The first feeling it stirred in you").press_sequentially("hurt")
     page.locator(".md-nav a[href$='comfort-map/']").first.click()
-    expect(page.locator("form[data-tg-worksheet='comfort-map']")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet", "[data-tg-worksheet='comfort-map']")
     page.go_back()
     expect(page.get_by_label("The first feeling it stirred in you")).to_have_value("hurt")
 
@@ -138,3 +136,19 @@ def test_index_lists_every_sheet_with_strategy_and_time(page, server):
     expect(rows.first).to_contain_text("1. Don't take their mistrust personally")
     expect(rows.first).to_contain_text("20 minutes")
     expect(rows.last).to_contain_text("All the strategies")
+
+
+def test_rating_saved_under_the_old_name_comes_back_and_moves(page, server):
+    # Ratings were once saved as "<sheet>--<field>"; now every field is saved
+    # under its own id. An old copy shows and is moved, the value kept.
+    open_sheet(page, server)
+    keep_answers(page)
+    key = KEY.format("past-and-present")
+    page.evaluate("""key => localStorage.setItem(key, JSON.stringify(
+        {"past-and-present--how-personal": "4", "what-happened": "kept too"}))""", key)
+    page.reload()
+    wait_ready(page, "worksheet")
+    expect(page.get_by_label("4 of 5")).to_be_checked()
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", key)
+    assert saved == {"how-personal": "4", "what-happened": "kept too"}
+    assert page.log.page_errors == []

@@ -31,7 +31,6 @@
   }
 
   function setup(form) {
-    if (form.dataset.tgReady) return;
     var id = form.dataset.checklist;
     var key = store.keys.checklist(id);
     var historyKey = store.keys.history(id);
@@ -253,7 +252,6 @@
     loadSaved(null);
     say();
     show();
-    form.dataset.tgReady = "1";
   }
 
   window.addEventListener("pageshow", function (event) {
@@ -263,7 +261,5 @@
     });
   });
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("form.tg-checklist").forEach(setup);
-  });
+  window.trustGuide.component("checklist", setup);
 })();

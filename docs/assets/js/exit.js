@@ -86,4 +86,8 @@
       reset();
     }, WINDOW_MS);
   }, true);
+
+  // The listeners above sit on window, so the control works before any page
+  // setup; registering only marks it ready like every other component.
+  window.trustGuide.component("exit", function () {});
 })();

@@ -35,7 +35,6 @@
   }
 
   function saving(box, refresh) {
-    if (box.dataset.tgReady) return;
     var group = document.createElement("fieldset");
     group.className = "tg-privacy__choice";
     group.appendChild(document.createElement("legend")).textContent = "Saving answers on this device";
@@ -77,11 +76,9 @@
     });
     box.tgSync = sync;
     sync();
-    box.dataset.tgReady = "1";
   }
 
   function deleter(box, refresh) {
-    if (box.dataset.tgReady) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "md-button md-button--primary tg-privacy__delete";
@@ -100,24 +97,30 @@
     });
     box.appendChild(button);
     box.appendChild(done);
-    box.dataset.tgReady = "1";
   }
 
-  window.trustGuide.onPage(function (doc) {
-    var boxes = {};
-    doc.querySelectorAll("[data-tg-privacy]").forEach(function (box) { boxes[box.dataset.tgPrivacy] = box; });
-    if (!boxes.summary) return;
-    function refresh() { summary(boxes.summary); }
-    if (boxes.saving) saving(boxes.saving, refresh);
-    if (boxes.delete) deleter(boxes.delete, function () {
-      if (boxes.saving && boxes.saving.tgSync) boxes.saving.tgSync();
+  // The page's three boxes are one component each; they find each other
+  // through the document, so each keeps the others current.
+  function box(name) { return document.querySelector("[data-tg-privacy='" + name + "']"); }
+  function refresh() {
+    var summaryBox = box("summary");
+    if (summaryBox) summary(summaryBox);
+  }
+
+  window.trustGuide.component("privacy", function (root) {
+    var kind = root.dataset.tgPrivacy;
+    if (kind === "saving") saving(root, refresh);
+    if (kind === "delete") deleter(root, function () {
+      var savingBox = box("saving");
+      if (savingBox && savingBox.tgSync) savingBox.tgSync();
       refresh();
     });
-    refresh();
-    var stop = store.watch(null, function () {
-      if (!boxes.summary.isConnected) { stop(); return; }
-      refresh();
-    });
-    boxes.summary.dataset.tgReady = "1";
+    if (kind === "summary") {
+      summary(root);
+      var stop = store.watch(null, function () {
+        if (!root.isConnected) { stop(); return; }
+        summary(root);
+      });
+    }
   });
 })();

@@ -23,13 +23,7 @@
   function store(id, list) {
     var key = storage.keys.history(id);
     if (!list.length) return storage.remove(key);
-    if (storage.allowed()) return storage.write(key, list);
-    try {
-      window.localStorage.setItem(key, JSON.stringify(list));
-      return true;
-    } catch (e) {
-      return false;
-    }
+    return storage.allowed() ? storage.write(key, list) : storage.shrink(key, list);
   }
 
   function el(tag, cls, text) {
@@ -239,7 +233,6 @@
   }
 
   function setUp(root) {
-    if (root.dataset.tgReady) return;
     var status = root.querySelector(".tg-progress__status");
     function markEmpty() {
       var kept = root.querySelectorAll(".tg-progress__check:not(.tg-progress__check--empty)").length;
@@ -250,19 +243,13 @@
     markEmpty();
     // Saying when nothing can be kept matters most when nothing is shown.
     root.querySelector("[data-tg-progress-saving]").hidden = storage.choice() === storage.KEEP;
-    root.dataset.tgReady = "1";
   }
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("[data-tg-progress]").forEach(setUp);
-  });
+  window.trustGuide.component("progress", setUp);
 
   // Back/forward cache: another tab may have changed the history meanwhile.
   window.addEventListener("pageshow", function (event) {
     if (!event.persisted) return;
-    document.querySelectorAll("[data-tg-progress]").forEach(function (root) {
-      delete root.dataset.tgReady;
-      setUp(root);
-    });
+    document.querySelectorAll("[data-tg-component~='progress'][data-tg-ready]").forEach(setUp);
   });
 })();

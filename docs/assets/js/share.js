@@ -25,8 +25,6 @@
   }
 
   function setUp(box) {
-    if (box.dataset.tgReady) return;
-    box.dataset.tgReady = "1";
     var status = box.querySelector(".tg-share__status");
     var note = box.querySelector(".tg-share__note-text");
     var url = box.getAttribute("data-url");
@@ -71,7 +69,5 @@
     });
   }
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("[data-tg-share]").forEach(setUp);
-  });
+  window.trustGuide.component("share", setUp);
 })();

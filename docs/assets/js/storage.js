@@ -5,17 +5,27 @@
 (function () {
   "use strict";
 
-  var PREFIX = "trust-guide:";
-  var CHOICE = PREFIX + "saving";
+  // The key format, from data/storage-keys.json: the theme writes it into
+  // every page as a JSON data block (overrides/partials/tg-safe-storage.html).
+  var FORMAT = JSON.parse(document.getElementById("tg-storage-keys").textContent);
+  var PREFIX = FORMAT.prefix;
+  var CHOICE = PREFIX + FORMAT.choice;
   var KEEP = "keep";
   var DONT_KEEP = "dont-keep";
-  // Kinds of saved answers, as they appear after the prefix.
-  var ANSWER_KINDS = ["worksheet:", "checklist:", "history:"];
+
+  function keyOf(kind, id, version) {
+    var v = version === undefined ? FORMAT.versions[kind] : version;
+    return PREFIX + FORMAT.kinds[kind].replace("{id}", id).replace("{version}", v);
+  }
+  // Kinds of saved answers, as their keys start after the prefix.
+  var ANSWER_KINDS = Object.keys(FORMAT.kinds).map(function (kind) {
+    return FORMAT.kinds[kind].split("{")[0];
+  });
 
   var keys = {
-    worksheet: function (id, version) { return PREFIX + "worksheet:" + id + ":v" + version; },
-    checklist: function (id) { return PREFIX + "checklist:v1:" + id; },
-    history: function (id) { return PREFIX + "history:" + id + ":v1"; },
+    worksheet: function (id, version) { return keyOf("worksheet", id, version); },
+    checklist: function (id) { return keyOf("checklist", id); },
+    history: function (id) { return keyOf("history", id); },
   };
 
   var words = {
@@ -180,6 +190,20 @@
     }
   }
 
+  // Put back a smaller copy of what is already kept (one entry deleted from a
+  // list). It only shrinks what is stored, so it is allowed whatever the
+  // saving choice; a key that isn't there is never created.
+  function shrink(key, value) {
+    try {
+      var store = local();
+      if (!store || store.getItem(key) === null) return false;
+      store.setItem(key, JSON.stringify(value));
+      return true;
+    } catch (err) {
+      return false;
+    }
+  }
+
   // Material keeps its own settings under its scope, e.g. "/trust-guide/.__palette".
   function materialPrefix() {
     var scope = window.__md_scope;
@@ -274,6 +298,9 @@
     box.className = "tg-saving";
     box.setAttribute("role", "group");
     box.setAttribute("data-tg-saving", "");
+    // Built here with its handlers, so it is ready as soon as it exists.
+    box.setAttribute("data-tg-component", "saving-choice");
+    box.setAttribute("data-tg-ready", "");
     var id = "tg-saving-" + Math.random().toString(36).slice(2);
     box.setAttribute("aria-labelledby", id);
     var title = document.createElement("p");
@@ -349,6 +376,7 @@
     write: write,
     update: update,
     remove: remove,
+    shrink: shrink,
     isFull: function () { return full; },
     inventory: inventory,
     deleteAll: deleteAll,

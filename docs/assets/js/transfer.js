@@ -154,8 +154,6 @@
   }
 
   function setUp(form) {
-    if (form.dataset.tgTransfer) return;
-    form.dataset.tgTransfer = "1";
     var picker = document.createElement("input");
     picker.type = "file";
     picker.accept = ".md,.txt,text/markdown,text/plain";
@@ -175,7 +173,5 @@
     });
   }
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("form[data-tg-worksheet]").forEach(setUp);
-  });
+  window.trustGuide.component("transfer", setUp);
 })();

@@ -41,10 +41,8 @@
   }
 
   function setUp(form) {
-    if (form.dataset.tgSummaryReady) return;
     var table = form.querySelector("table[data-tg-table='log']");
     if (!table) return;
-    form.dataset.tgSummaryReady = "1";
     var line = document.createElement("p");
     line.className = "tg-ws__summary";
     line.setAttribute("data-tg-summary", "");
@@ -80,7 +78,5 @@
     setTimeout(update, 0);
   }
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("form[data-tg-worksheet='trust-log']").forEach(setUp);
-  });
+  window.trustGuide.component("trust-log-summary", setUp);
 })();

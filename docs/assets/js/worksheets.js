@@ -56,23 +56,24 @@
     });
   }
 
-  // A saved name under the sheet's old field ids, moved to the new one. Names
-  // are "<field>", "<sheet>--<field>" (ratings) or "<field>.<row>.<column>" (tables).
+  // A saved name under an older scheme, moved to today's. Names are "<field>"
+  // or "<field>.<row>.<column>" (tables); ratings were once saved as
+  // "<sheet>--<field>", so those lose the sheet part (and follow a rename).
   function renamedTo(form, name) {
     var map;
     try { map = JSON.parse(form.dataset.tgRenamed || "{}"); } catch (err) { return null; }
     var sheet = form.dataset.tgWorksheet + "--";
-    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
-    if (name.slice(0, sheet.length) === sheet && map[name.slice(sheet.length)]) {
-      return sheet + map[name.slice(sheet.length)];
+    if (name.slice(0, sheet.length) === sheet) {
+      var field = name.slice(sheet.length);
+      return Object.prototype.hasOwnProperty.call(map, field) ? map[field] : field;
     }
+    if (Object.prototype.hasOwnProperty.call(map, name)) return map[name];
     var dot = name.indexOf(".");
     if (dot > 0 && map[name.slice(0, dot)]) return map[name.slice(0, dot)] + name.slice(dot);
     return null;
   }
 
   function setUp(form) {
-    if (form.dataset.tgReady) return;
     var status = form.querySelector(".tg-ws__status");
     var key = storageKey(form);
     var known = names(form);
@@ -219,7 +220,6 @@
         notes = [];
       }
     });
-    form.dataset.tgReady = "1";
   }
 
   window.addEventListener("pageshow", function (event) {
@@ -229,12 +229,9 @@
     });
   });
 
-  window.trustGuide.onPage(function (doc) {
-    doc.querySelectorAll("form[data-tg-worksheet]").forEach(setUp);
-    doc.querySelectorAll("[data-tg-action=print-all]").forEach(function (button) {
-      if (button.dataset.tgReady) return;
-      button.dataset.tgReady = "1";
-      button.addEventListener("click", function () { window.print(); });
-    });
+  window.trustGuide.component("worksheet", setUp);
+  // The booklet's "Print all worksheets" button.
+  window.trustGuide.component("print-all", function (button) {
+    button.addEventListener("click", function () { window.print(); });
   });
 })();
