@@ -59,23 +59,22 @@ browser:
 	         "or set CHROMIUM_PATH to a Chromium binary." >&2; exit 1; \
 	  fi; }
 
-# axe-core for the accessibility tests, exactly as package-lock.json pins it.
+# axe-core for the accessibility tests and the JS/CSS linters, exactly as
+# package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Lint the Python code (ruff, configured in ruff.toml).
-lint: $(VENV)/.test-deps
+## Lint everything: Python (ruff, ruff.toml), our scripts (eslint.config.js)
+## and styles (.stylelintrc.json).
+lint: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/ruff check .
+	npx --no-install eslint docs/assets/js
+	npx --no-install stylelint "docs/assets/css/**/*.css"
 
 ## Lint, then run the whole test suite (unit, build and real-browser tests).
 ## The Zensical venv too, so tests/test_zensical.py runs rather than skips.
 test: lint $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.json
 	$(BIN)/python -m pytest
-
-## Lint the site's own scripts and styles (eslint.config.js, .stylelintrc.json).
-lint-js: node_modules/.package-lock.json
-	npx --no-install eslint docs/assets/js
-	npx --no-install stylelint "docs/assets/css/**/*.css"
 
 # Lighthouse for the benchmarks, exactly as benchmarks/package-lock.json pins it.
 benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/package-lock.json
