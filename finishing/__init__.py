@@ -21,9 +21,7 @@ from .pages import Pages
 
 # Order matters: fixes first; the CSP hashes the final inline scripts; the
 # offline precache fingerprints final files, so it runs last.
-STEPS = ("material_fixes", "bundle", "link_check", "short_links", "share_images", "csp", "offline")
-# Written on other branches; skipped until they are merged.
-OPTIONAL = {"bundle", "offline", "share_images"}
+STEPS = ("material_fixes", "link_check", "short_links", "csp", "offline")
 
 
 class FinishingError(Exception):
@@ -48,8 +46,6 @@ def load_project(root: Path, serving: bool = False) -> Project:
 
 def _step(name: str):
     if importlib.util.find_spec(f"{__name__}.{name}") is None:
-        if name in OPTIONAL:
-            return None
         raise FinishingError(f"finishing step {name!r} is missing (finishing/{name}.py)")
     return importlib.import_module(f"{__name__}.{name}")
 
@@ -59,8 +55,6 @@ def run(site: Path, project: Project) -> None:
     project.pages = Pages(site)
     for name in STEPS:
         step = _step(name)
-        if step is None:
-            continue
         if not getattr(step, "USES_PAGES", False):
             project.pages.flush()
             project.pages = Pages(site)  # the step may change files on disk
