@@ -48,7 +48,7 @@ def fill_worker(source: str, version: str, files: list[str]) -> str:
     return out
 
 
-def run(site: Path, project: "Project") -> None:
+def run(site: Path, project: Project) -> None:
     worker = site / "sw.js"
     if not worker.exists():
         return

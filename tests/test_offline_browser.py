@@ -7,13 +7,12 @@ shared one."""
 
 import shutil
 import sys
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from conftest import open_context, search
-from support import ROOT, SiteServer, keep_answers
+from support import ROOT, SiteServer, keep_answers, wait_ready
 
 sys.path.insert(0, str(ROOT))
 from finishing import offline  # noqa: E402
@@ -79,8 +78,7 @@ def test_offline_after_one_visit(sw_context, own_site):
     first = search(page, "comfort zone")
     expect(first).to_contain_text("comfort", ignore_case=True)
     page.goto(srv.url(SHEET))
-    form = page.locator("form[data-tg-worksheet]").first
-    expect(form).to_have_attribute("data-tg-ready", "1")
+    form = wait_ready(page, "worksheet").first
     field = form.locator("textarea, input[type=text]").first
     field.fill("kept with no signal")
     field.dispatch_event("input")

@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Error as PlaywrightError, expect
 
-from support import BUILD_ENV, ROOT, SiteServer, copy_project, keep_answers
+from support import BUILD_ENV, ROOT, SiteServer, copy_project, keep_answers, wait_ready
 
 pytestmark = pytest.mark.zensical
 
@@ -170,7 +170,7 @@ def test_a_worksheet_saves(browser, zserver):
     context, log = open_context(browser, zserver)
     page = context.new_page()
     page.goto(zserver.url("worksheets/past-and-present/"))
-    expect(page.locator("form[data-tg-worksheet='past-and-present']")).to_have_attribute("data-tg-ready", "1")
+    wait_ready(page, "worksheet", "[data-tg-worksheet='past-and-present']")
     keep_answers(page)
     field = page.get_by_label("What happened, in a few neutral sentences?")
     field.press_sequentially("Late home, quiet evening")
