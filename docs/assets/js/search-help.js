@@ -40,7 +40,7 @@
   }
 
   function setUp() {
-    var meta = document.querySelector(".md-search-result__meta:not(.tg-search-help)");
+    var meta = document.querySelector(".md-search-result__meta:not(.tg-search-help):not(.tg-search-status)");
     if (!meta || meta.hasAttribute("data-tg-search-help")) return;
     meta.setAttribute("data-tg-search-help", "");
     var line = helpLine();
