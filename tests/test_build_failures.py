@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from macros import integrity
-from macros.checklists.models import Checklist
+from macros.checklists.macros import load_checklists
 from macros.errors import DataError
-from macros.loading import load_folder, load_model
+from macros.loading import load_model
 from macros.models import StrategyList
 from macros.worksheets.macros import load_worksheets
 from support import build, copy_project
@@ -37,8 +37,7 @@ def check_data(project: Path) -> str:
         strategy_ids = [s.id for s in catalog.strategies]
         worksheet_ids = {p.stem for p in (data / "worksheets").glob("*.yml")}
         load_worksheets(data / "worksheets", strategy_ids)
-        load_folder(data / "checklists", Checklist,
-                    context={"strategy_ids": strategy_ids, "worksheet_ids": sorted(worksheet_ids)})
+        load_checklists(data, catalog)
     except DataError as exc:
         return str(exc)
     sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8", errors="replace")

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from macros.catalogue import expand_config  # what hooks/catalogue.py adds for MkDocs
+from macros.storage_keys import load_storage_keys
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED = "zensical.generated.yml"
@@ -25,6 +26,9 @@ SITE_DIR = "site-zensical"
 def zensical_config(root: Path) -> dict:
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config = expand_config(config, root)
+    # MkDocs' macros set this at config time; Zensical's templates do not see
+    # that change, so the generated config carries it.
+    config.setdefault("extra", {})["storage_keys"] = load_storage_keys(root / "data").model_dump()
     config["site_dir"] = SITE_DIR
     # Material's look and markup (search box, header) rather than Zensical's new one,
     # so the same CSS, fixes and tests apply.
