@@ -25,6 +25,17 @@ class Option(Model):
     value: int = Field(ge=0)
 
 
+def check_scale(scale: list[Option]) -> None:
+    """Answer values differ and start at 0: bands and the "no answer yet"
+    state count up from 0."""
+    values = [o.value for o in scale]
+    if len(set(values)) != len(values):
+        raise ValueError(f"scale: values must differ, got {values}")
+    if min(values) != 0:
+        raise ValueError(f"scale: the lowest answer must be worth 0, got {min(values)}; "
+                         "for example: - {label: Never, value: 0}")
+
+
 class SharedBand(Model):
     label: text(40)
 
@@ -38,12 +49,7 @@ class SharedScale(Model):
 
     @model_validator(mode="after")
     def _from_zero(self):
-        values = [o.value for o in self.scale]
-        if len(set(values)) != len(values):
-            raise ValueError(f"scale: values must differ, got {values}")
-        if min(values) != 0:
-            raise ValueError(f"scale: the lowest answer must be worth 0, got {min(values)}; "
-                             "for example: - {label: Never, value: 0}")
+        check_scale(self.scale)
         return self
 
     def band_ranges(self, low: int, high: int) -> list[tuple[int, int]]:
@@ -144,13 +150,7 @@ class Checklist(Model):
 
     @model_validator(mode="after")
     def _consistent(self, info: ValidationInfo):
-        values = [o.value for o in self.scale]
-        if len(set(values)) != len(values):
-            raise ValueError(f"scale: values must differ, got {values}")
-        if min(values) != 0:
-            # Bands and the "no answer yet" state count up from 0.
-            raise ValueError(f"scale: the lowest answer must be worth 0, got {min(values)}; "
-                             "for example: - {label: Never, value: 0}")
+        check_scale(self.scale)
         item_ids = [i.id for i in self.items]
         if len(set(item_ids)) != len(item_ids):
             raise ValueError(f"statements: duplicate id in {item_ids}")
