@@ -153,6 +153,25 @@ def test_safety_page_shows_none_of_its_search_tags(engine, request):
         assert len(pattern.findall(shown)) <= len(pattern.findall(on_mkdocs)), tag
 
 
+def share_image(html: str) -> dict:
+    soup = BeautifulSoup(html, "html.parser")
+    return {m.get("property") or m.get("name"): m["content"] for m in soup.head.find_all("meta")
+            if (m.get("property") or m.get("name") or "").startswith(("og:image", "twitter:image"))}
+
+
+def test_same_share_images_on_every_page(zsite, site_dir):
+    """finishing/share_images.py gives both builds the same cards and tags."""
+    for where in sorted(pages(site_dir) & pages(zsite)):
+        mk = share_image((site_dir / where).read_text(encoding="utf-8"))
+        assert mk.get("og:image") and mk.get("og:image:alt"), where
+        assert share_image((zsite / where).read_text(encoding="utf-8")) == mk, where
+    cards = sorted(p.name for p in (site_dir / "assets/images/share").glob("*.png"))
+    assert len(cards) > 15
+    for name in cards:
+        assert (zsite / "assets/images/share" / name).read_bytes() == \
+            (site_dir / "assets/images/share" / name).read_bytes(), name
+
+
 def test_same_policy_on_every_page(zsite, site_dir):
     for where in sorted(pages(site_dir) & pages(zsite)):
         mk = policy_without_hashes((site_dir / where).read_text(encoding="utf-8"))
