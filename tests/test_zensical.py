@@ -92,11 +92,6 @@ def test_same_urls(zsite, site_dir):
 # Pages whose main text Zensical does not yet give as MkDocs does, and why
 # (README "Two engines"). Each is checked to still differ, so a fix shows.
 KNOWN_DIFFERENCES = {
-    **{f"strategies/{slug}/index.html": "no share box: it comes from a MkDocs hook "
-       "(hooks/share_box.py, a Jinja global), and Zensical runs no hooks"
-       for slug in ("dont-take-it-personally", "respect-their-comfort-zone",
-                    "reward-openness-with-kindness", "be-there-when-they-struggle",
-                    "show-real-interest")},
     "404.html": "no list of strategies: overrides/404.html reads MkDocs' nav objects",
 }
 
@@ -214,6 +209,29 @@ def test_search_finds_a_strategy(browser, zserver):
                      "its own search and our on-demand index (tg-search-on-demand.html) are untested")
     expect(first).to_have_attribute("href", re.compile(r"respect-their-comfort-zone"))
     context.close()
+
+
+@pytest.mark.browser
+def test_the_share_box_shares_the_short_link(browser, zserver):
+    """The share box (overrides/partials/tg-share.html), fed on Zensical by
+    tools/zensical_config.py: its short link, QR code and Copy link work."""
+    from conftest import open_context
+    from support import site_url
+
+    short = site_url() + "s/4/"
+    context, log = open_context(browser, zserver, permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(zserver.url("strategies/be-there-when-they-struggle/"))
+    wait_ready(page, "share")
+    qr = page.locator(".tg-share__qr svg")
+    expect(qr).to_be_visible()
+    expect(qr).to_have_attribute(
+        "aria-label", f"QR code that opens strategy 4, Be there when they struggle, at {short}")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.locator(".tg-share__status")).to_have_text("Link copied: " + short)  # Zensical's dialog is a status too
+    assert page.evaluate("navigator.clipboard.readText()") == short
+    context.close()
+    assert log.page_errors == [] and log.foreign_requests == []
 
 
 @pytest.mark.browser

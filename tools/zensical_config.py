@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from macros.catalogue import expand_config  # what hooks/catalogue.py adds for MkDocs
+from macros.catalogue import expand_config, load_catalogue  # what hooks/catalogue.py adds for MkDocs
+from macros.share_links import short_links
 from macros.storage_keys import load_storage_keys
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +30,10 @@ def zensical_config(root: Path) -> dict:
     # MkDocs' macros set this at config time; Zensical's templates do not see
     # that change, so the generated config carries it.
     config.setdefault("extra", {})["storage_keys"] = load_storage_keys(root / "data").model_dump()
+    # The share box's short links and QR codes (hooks/share_box.py gives MkDocs
+    # the same, from the same short_links, as a Jinja global), by page URL.
+    links = short_links(load_catalogue(root).strategies, config.get("site_url") or "/")
+    config["extra"]["tg_share_links"] = {page: {"url": link.url, "qr": str(link.qr)} for page, link in links.items()}
     config["site_dir"] = SITE_DIR
     # Material's look and markup (search box, header) rather than Zensical's new one,
     # so the same CSS, fixes and tests apply.
