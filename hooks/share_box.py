@@ -1,7 +1,9 @@
 """Share box wiring: overrides/partials/tg-share.html asks
 `tg_short_link(page)` for a strategy page's short link and QR code (drawn in
 macros/share_links.py at build time, no network). A Jinja global, because
-mkdocs-macros' variables reach the pages, not the theme's templates."""
+mkdocs-macros' variables reach the pages, not the theme's templates.
+Zensical runs no hooks: tools/zensical_config.py gives its templates the same
+links, from the same short_links, as extra.tg_share_links."""
 
 from __future__ import annotations
 
