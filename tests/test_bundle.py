@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from finishing import Project
-from finishing import bundle
+from finishing import Project, bundle
 from finishing.pages import Pages
 
 ROOT = Path(__file__).resolve().parent.parent
