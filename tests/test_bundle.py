@@ -149,3 +149,37 @@ def test_the_offline_worker_keeps_the_bundles_and_not_the_sources(site_dir):
     files = re.search(r"^var FILES = (.*); // tg:files$", worker, flags=re.M)[1]
     own = sorted(re.findall(r'"(assets/(?:css|js)/[^"]+)"', files))
     assert len(own) == 2 and all("/guide." in f for f in own), own
+
+
+# --- In Chromium ----------------------------------------------------------------
+
+WORKER = re.compile(r"/assets/javascripts/workers/search\.[^/]*\.js$")
+
+
+@pytest.mark.browser
+def test_first_view_loads_one_own_file_each_and_no_search_worker(browser, server):
+    from playwright.sync_api import expect
+
+    from conftest import open_context, search
+
+    context, log = open_context(browser, server)
+    urls = []
+    context.on("request", lambda request: urls.append(request.url))
+    page = context.new_page()
+    page.goto(server.url(""), wait_until="networkidle")
+    assert len([u for u in urls if "/assets/css/" in u]) == 1
+    assert len([u for u in urls if "/assets/js/" in u]) == 1
+    # The search worker waits until search is used (overrides/partials/tg-search-on-demand.html).
+    assert not [u for u in urls if WORKER.search(u)]
+
+    # Then an instant navigation one level deeper, and search still works: the
+    # worker's (relative) address is resolved on the page Material loaded on.
+    page.locator(".md-content").get_by_role("link", name="Show real interest in them").first.click()
+    expect(page).to_have_url(re.compile("strategies/show-real-interest/"))
+    page.wait_for_timeout(300)  # Material closes search 125 ms after a navigation
+    first = search(page, "comfort zone")
+    expect(first).to_have_attribute("href", re.compile(r"strategies/respect-their-comfort-zone/"))
+    assert [u for u in urls if WORKER.search(u)] and all(
+        u.startswith(server.url("assets/javascripts/workers/")) for u in urls if "workers/" in u)
+    assert log.page_errors == [] and log.console_errors == []
+    context.close()
