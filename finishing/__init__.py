@@ -21,7 +21,7 @@ from .pages import Pages
 
 # Order matters: fixes first; the CSP hashes the final inline scripts; the
 # offline precache fingerprints final files, so it runs last.
-STEPS = ("material_fixes", "link_check", "short_links", "share_images", "search_tags", "csp", "offline")
+STEPS = ("material_fixes", "bundle", "link_check", "short_links", "share_images", "search_tags", "csp", "offline")
 
 
 class FinishingError(Exception):

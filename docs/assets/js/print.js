@@ -1,5 +1,5 @@
 // Printing: the running footer of each printed page names the sheet and its
-// address (print.css reads --tg-foot in its @page margin boxes), and printed
+// address (site.css reads --tg-foot in its @page margin boxes), and printed
 // answered self-checks carry today's date. Nothing here stores anything.
 (function () {
   "use strict";

@@ -1,0 +1,155 @@
+"""Our own styles and scripts as one file each: on every page, the
+<link rel="stylesheet"> tags of our CSS (assets/css/) become one tag for
+assets/css/guide.<hash>.css, and the <script src> tags of our JS
+(assets/js/) one deferred tag for assets/js/guide.<hash>.js. A first view
+then costs two requests for our code instead of one per file.
+
+Engine-neutral: the files and their order are read from the built pages
+(mkdocs.yml order, as the engine wrote the tags), not from mkdocs.yml.
+Material's own files (assets/stylesheets/, assets/javascripts/) are left
+alone. Each file is kept whole, in page order, so the cascade and the order
+scripts run in stay as they were. The hash is of the bundle's bytes, so a
+changed file gives a new name and no browser or service worker keeps a stale
+copy. The source files are removed: no page names them, and the offline
+step (after this one) must not precache them.
+
+Idempotent: a page that already names a bundle has no source tags left, so
+a second run changes nothing. Skipped under `mkdocs serve`, so editing a
+file shows at once (pages there load each file as written).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
+    from finishing import Project
+
+USES_PAGES = True
+
+LINK = re.compile(r"<link\b[^>]*>", re.I)
+SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[^>]*>\s*</script>", re.I)
+HREF = re.compile(r"""\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+SRC = re.compile(r"""\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+STYLESHEET = re.compile(r"""\brel=(?:"stylesheet"|'stylesheet'|stylesheet\b)""", re.I)
+# Ours: a file straight in assets/css/ or assets/js/, not a bundle already.
+OWN = re.compile(r"^assets/(css|js)/(?!guide\.[0-9a-f]+\.)[^/]+\.(css|js)$")
+NAME = "guide"
+
+
+@dataclass(frozen=True)
+class Tag:
+    start: int
+    end: int
+    url: str   # as the page writes it
+    path: str  # site path, e.g. "assets/css/site.css"
+
+
+def _attr(pattern: re.Pattern, tag: str) -> str | None:
+    match = pattern.search(tag)
+    return next((g for g in match.groups() if g is not None), None) if match else None
+
+
+def site_path(url: str, page: str, base_path: str) -> str | None:
+    """The site path a page's URL points at ('../assets/css/x.css' on
+    'a/b/index.html' -> 'assets/css/x.css'); None for another host."""
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None
+    if parts.path.startswith("/"):
+        if not parts.path.startswith(base_path):
+            return None
+        return parts.path[len(base_path):]
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), parts.path))
+
+
+def own_tags(html: str, page: str, base_path: str, kind: str) -> list[Tag]:
+    """Our own stylesheet links (kind 'css') or script tags (kind 'js'), in page order."""
+    pattern, attr = (LINK, HREF) if kind == "css" else (SCRIPT, SRC)
+    tags = []
+    for match in pattern.finditer(html):
+        if kind == "css" and not STYLESHEET.search(match[0]):
+            continue
+        url = _attr(attr, match[0])
+        path = site_path(url, page, base_path) if url else None
+        if path and OWN.match(path) and path.endswith("." + kind):
+            tags.append(Tag(match.start(), match.end(), url, path))
+    return tags
+
+
+def bundle_text(site: Path, paths: list[str]) -> str:
+    """The files joined in order, each whole, each headed by its name; a
+    newline and (for scripts) a semicolon keep one file's last statement
+    from running into the next."""
+    chunks = []
+    for path in paths:
+        text = (site / path).read_text(encoding="utf-8")
+        end = "\n;\n" if path.endswith(".js") else "\n"
+        chunks.append(f"/* {path} */\n{text.rstrip()}{end}")
+    return "".join(chunks)
+
+
+def bundle_name(kind: str, text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"assets/{kind}/{NAME}.{digest}.{kind}"
+
+
+def url_for(target: str, page: str, base_path: str, like: str) -> str:
+    """target (a site path) as a URL from page, written the way the tag it
+    replaces was: absolute (the 404 page, served at any address) or relative."""
+    if like.startswith("/"):
+        return base_path + target
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def tag_for(kind: str, url: str) -> str:
+    if kind == "css":
+        return f'<link rel="stylesheet" href="{url}">'
+    # defer: the scripts set pages up through Material's document$ (or
+    # DOMContentLoaded), and deferred scripts still run in order, after
+    # Material's bundle and before DOMContentLoaded.
+    return f'<script src="{url}" defer></script>'
+
+
+def rewrite(html: str, tags: list[Tag], new_tag: str) -> str:
+    """The page with the first tag replaced by new_tag and the others removed,
+    with the blank space before each removed tag (no empty lines left)."""
+    out, last = [], 0
+    for i, tag in enumerate(tags):
+        between = html[last:tag.start]
+        out.append(between if i == 0 or between.strip() else between.rstrip(" \t\n"))
+        if i == 0:
+            out.append(new_tag)
+        last = tag.end
+    out.append(html[last:])
+    return "".join(out)
+
+
+def run(site: Path, project: Project) -> None:
+    """Step: bundle our CSS and JS on every page."""
+    if project.serving:
+        return
+    bundles: dict[tuple[str, ...], str] = {}  # the files of one bundle -> its site path
+    used: set[str] = set()
+    for kind in ("css", "js"):
+        for where, html in project.pages.items():
+            tags = own_tags(html, where, project.base_path, kind)
+            if not tags:
+                continue
+            paths = tuple(t.path for t in tags)
+            if paths not in bundles:
+                text = bundle_text(site, list(paths))
+                name = bundle_name(kind, text)
+                (site / name).write_text(text, encoding="utf-8")
+                bundles[paths] = name
+            used.update(paths)
+            new_tag = tag_for(kind, url_for(bundles[paths], where, project.base_path, tags[0].url))
+            project.pages.set(where, rewrite(html, tags, new_tag))
+    for path in sorted(used):  # no page names them now; offline must not keep them
+        (site / path).unlink(missing_ok=True)
