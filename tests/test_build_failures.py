@@ -17,6 +17,7 @@ from macros.checklists.macros import load_checklists
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
+from macros.sources import load_sources
 from macros.worksheets.macros import load_worksheets
 from support import build, copy_project
 
@@ -38,6 +39,7 @@ def check_data(project: Path) -> str:
         worksheet_ids = {p.stem for p in (data / "worksheets").glob("*.yml")}
         load_worksheets(data / "worksheets", strategy_ids)
         load_checklists(data, catalog)
+        load_sources(data / "sources.yml", catalog.strategies, data / "strategies.yml")
     except DataError as exc:
         return str(exc)
     sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8", errors="replace")
@@ -125,6 +127,14 @@ CASES = {
     "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
         (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),
         ["data/worksheets/trust-log.yml", "not saved as UTF-8"]),
+    "strategy cites an unknown source": (
+        lambda p: strategies(p, "- source: johnson-2008", "- source: johnson-2009"),
+        ["data/strategies.yml: strategy 2, based_on, cites 2, source", "unknown source 'johnson-2009'",
+         "data/sources.yml"]),
+    "strategy without based_on": (
+        lambda p: strategies(p, "    based_on:\n      agrees_with: >-\n        This page agrees with the idea",
+                             "    tags:\n      agrees_with: >-\n        This page agrees with the idea"),
+        ["data/strategies.yml", "strategy 2, based_on"]),
     "front matter not YAML": (lambda p: edit(p / "docs/worksheets/comfort-map.md", "# Strategy pages come first",
                                              "bad: [unclosed\n# Strategy pages come first"),
                               ["docs/worksheets/comfort-map.md", "front matter", "not valid YAML"]),
