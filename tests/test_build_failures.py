@@ -24,7 +24,7 @@ from support import build, copy_project
 # Cases a full build must show: pages, hooks, links; and the wiring of the
 # integrity check (first case) and of the data loader (duplicate key).
 NEEDS_BUILD = {"worksheet id typo", "duplicate YAML key", "whitespace-only front-matter title",
-               "front-matter title too long", "raw-HTML link to no page", "raw-HTML link to no anchor",
+               "front-matter title too long", "raw-HTML links to no page and no anchor",
                "front matter not YAML"}
 
 
@@ -119,11 +119,11 @@ CASES = {
         lambda p: [edit(p / "data/checklists/self-assessment.yml", "strategy: real-interest,", "strategy: be-there,")
                    for _ in range(2)],
         ["data/checklists/self-assessment.yml", "none for strategy real-interest"]),
-    "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
-                                 ["about/index.html", "../no-such-page/", "leads nowhere"]),
-    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md",
-                                                    '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
-                                   ["about/index.html", "../safety/#nowhere"]),
+    # One build for both: the link check names every broken link of a page.
+    "raw-HTML links to no page and no anchor": (
+        lambda p: append(p / "docs/about.md",
+                         '\n<p><a href="../no-such-page/">x</a></p>\n\n<p><a href="../safety/#nowhere">y</a></p>\n'),
+        ["about/index.html", "leads nowhere", "../no-such-page/", "../safety/#nowhere"]),
     "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
         (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),
         ["data/worksheets/trust-log.yml", "not saved as UTF-8"]),
