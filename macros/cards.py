@@ -13,11 +13,11 @@ def strategy_cards(strategies: list[Strategy], page_url: str) -> str:
     return render("cards.html", cards=cards, label=f"The {count_words(len(strategies))} strategies")
 
 
-def related_box(strategy: Strategy, links: list[dict], page_url: str) -> str:
+def related_box(links: list[dict], page_url: str) -> str:
     """links: [{'label': …, 'doc_path': …, 'note': …}] in display order."""
     items = [
         {"label": link["label"], "note": link.get("note", ""),
          "href": relative_href(page_url, link["doc_path"])}
         for link in links
     ]
-    return render("related.html", strategy=strategy, items=items)
+    return render("related.html", items=items)

@@ -56,6 +56,18 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Citation(Model):
+    source: str = Id                                     # a source id from data/sources.yml
+    supports: str = Field(min_length=1, max_length=200)  # one plain sentence, no quotes
+
+
+class BasedOn(Model):
+    """What a page is based on: the ideas it agrees with and the sources behind them."""
+
+    agrees_with: str = Field(min_length=1, max_length=300)
+    cites: list[Citation] = Field(min_length=1, max_length=4)
+
+
 class Strategy(Model):
     id: str = Id
     number: int = Field(ge=1)
@@ -65,6 +77,7 @@ class Strategy(Model):
     tagline: text(100) | None = None    # a few words for lists (the introduction); else the summary
     worksheet: str | None = None
     checklist: str | None = None
+    based_on: BasedOn                   # its "What this is based on" section (macros/sources.py)
 
     @property
     def doc_path(self) -> str:

@@ -69,7 +69,7 @@ def build_macros(data_dir: Path, current_page: Callable, site_url: str = "") -> 
                           "note": "See where you stand with this strategy."})
         links.append({"label": "When it's not about trust", "doc_path": SAFETY_PAGE,
                       "note": "Where to get help if mistrust turns into control or harm."})
-        return related_box(strategy, links, page_url())
+        return related_box(links, page_url())
 
     ctx = MacroContext(data_dir=data_dir, site_url=site_url, catalog=catalog,
                        lookup=lookup, page_src=page_src, page_url=page_url)

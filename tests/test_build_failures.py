@@ -17,13 +17,14 @@ from macros.checklists.macros import load_checklists
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
+from macros.sources import load_sources
 from macros.worksheets.macros import load_worksheets
 from support import build, copy_project
 
 # Cases a full build must show: pages, hooks, links; and the wiring of the
 # integrity check (first case) and of the data loader (duplicate key).
 NEEDS_BUILD = {"worksheet id typo", "duplicate YAML key", "whitespace-only front-matter title",
-               "front-matter title too long", "raw-HTML link to no page", "raw-HTML link to no anchor",
+               "front-matter title too long", "raw-HTML links to no page and no anchor",
                "front matter not YAML"}
 
 
@@ -38,6 +39,7 @@ def check_data(project: Path) -> str:
         worksheet_ids = {p.stem for p in (data / "worksheets").glob("*.yml")}
         load_worksheets(data / "worksheets", strategy_ids)
         load_checklists(data, catalog)
+        load_sources(data / "sources.yml", catalog.strategies, data / "strategies.yml")
     except DataError as exc:
         return str(exc)
     sources = {p.relative_to(project / "docs").as_posix(): p.read_text(encoding="utf-8", errors="replace")
@@ -117,14 +119,22 @@ CASES = {
         lambda p: [edit(p / "data/checklists/self-assessment.yml", "strategy: real-interest,", "strategy: be-there,")
                    for _ in range(2)],
         ["data/checklists/self-assessment.yml", "none for strategy real-interest"]),
-    "raw-HTML link to no page": (lambda p: append(p / "docs/about.md", '\n<p><a href="../no-such-page/">x</a></p>\n'),
-                                 ["about/index.html", "../no-such-page/", "leads nowhere"]),
-    "raw-HTML link to no anchor": (lambda p: append(p / "docs/about.md",
-                                                    '\n<p><a href="../safety/#nowhere">x</a></p>\n'),
-                                   ["about/index.html", "../safety/#nowhere"]),
+    # One build for both: the link check names every broken link of a page.
+    "raw-HTML links to no page and no anchor": (
+        lambda p: append(p / "docs/about.md",
+                         '\n<p><a href="../no-such-page/">x</a></p>\n\n<p><a href="../safety/#nowhere">y</a></p>\n'),
+        ["about/index.html", "leads nowhere", "../no-such-page/", "../safety/#nowhere"]),
     "data file not UTF-8": (lambda p: (p / "data/worksheets/trust-log.yml").write_bytes(
         (p / "data/worksheets/trust-log.yml").read_bytes().replace(b"Weekly", "Wöchentlich".encode("latin-1"))),
         ["data/worksheets/trust-log.yml", "not saved as UTF-8"]),
+    "strategy cites an unknown source": (
+        lambda p: strategies(p, "- source: johnson-2008", "- source: johnson-2009"),
+        ["data/strategies.yml: strategy 2, based_on, cites 2, source", "unknown source 'johnson-2009'",
+         "data/sources.yml"]),
+    "strategy without based_on": (
+        lambda p: strategies(p, "    based_on:\n      agrees_with: >-\n        This page agrees with the idea",
+                             "    tags:\n      agrees_with: >-\n        This page agrees with the idea"),
+        ["data/strategies.yml", "strategy 2, based_on"]),
     "front matter not YAML": (lambda p: edit(p / "docs/worksheets/comfort-map.md", "# Strategy pages come first",
                                              "bad: [unclosed\n# Strategy pages come first"),
                               ["docs/worksheets/comfort-map.md", "front matter", "not valid YAML"]),

@@ -27,6 +27,7 @@ GOOD = """strategies:
     title: One
     slug: one
     summary: The first.
+    based_on: {agrees_with: An idea., cites: [{source: a-2000, supports: One sentence.}]}
 """
 
 

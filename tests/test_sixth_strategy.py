@@ -3,17 +3,17 @@ project with those added, the strict build passes and the strategy shows up
 in the navigation, on the home page, in the introduction, behind its short
 link and in search; "five" becomes "six" where the site counts them.
 
-One more edit is deliberate: the build requires every strategy to say what
-it is based on (a topic in data/sources.yml, macros/sources.py), so the copy
-adds that topic too. Drop SOURCES_TOPIC here if that rule is relaxed."""
+The entry says what the page is based on itself (based_on, citing a source
+already in data/sources.yml by id), so no third file changes."""
 
 import json
+from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from support import build, copy_project
+from support import ROOT, build, copy_project
 
 ENTRY = {
     "id": "keep-your-word",
@@ -37,17 +37,31 @@ Say what you will do, then do it. A text sent when you said you would send it
 counts for more than a grand promise.
 
 {{ related('keep-your-word') }}
+
+{{ based_on('keep-your-word') }}
 """
 
 URL = "strategies/keep-your-word/"
 
-# What the page is based on: sources.yml says it, not the catalogue.
-SOURCES_TOPIC = """  - id: keep-your-word
-    agrees_with: This page agrees that trust grows as a partner proves steady over time.
-    cites:
-      - source: rempel-holmes-zanna-1985
-        supports: Trust grows as a partner is seen to be reliable again and again.
+# What the page is based on, in the entry: a source id from data/sources.yml.
+BASED_ON = """    based_on:
+      agrees_with: This page agrees that trust grows as a partner proves steady over time.
+      cites:
+        - source: rempel-holmes-zanna-1985
+          supports: Trust grows as a partner is seen to be reliable again and again.
 """
+
+
+def changed_files(project: Path) -> set[str]:
+    """The files of project that differ from (or are missing in) the real sources."""
+    changed = set()
+    for path in project.rglob("*"):
+        rel = path.relative_to(project)
+        if path.is_file() and "__pycache__" not in rel.parts:
+            real = ROOT / rel
+            if not real.is_file() or real.read_bytes() != path.read_bytes():
+                changed.add(rel.as_posix())
+    return changed
 
 
 @pytest.fixture(scope="module")
@@ -62,12 +76,9 @@ def sixth(tmp_path_factory):
     lines = [f"  - id: {ENTRY['id']}", f"    number: {number}"]
     lines += [f"    {key}: {ENTRY[key]}" for key in ("title", "slug", "summary")]
     text = catalogue.read_text(encoding="utf-8").rstrip("\n")
-    catalogue.write_text(text + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    catalogue.write_text(text + "\n" + "\n".join(lines) + "\n" + BASED_ON, encoding="utf-8")
     (project / "docs/strategies/keep-your-word.md").write_text(PAGE, encoding="utf-8")
-    sources = project / "data/sources.yml"
-    text = sources.read_text(encoding="utf-8")
-    assert "\ntopics:\n" in text
-    sources.write_text(text.replace("\ntopics:\n", "\ntopics:\n" + SOURCES_TOPIC, 1), encoding="utf-8")
+    assert changed_files(project) == {"data/strategies.yml", "docs/strategies/keep-your-word.md"}
     site = tmp / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -106,6 +117,8 @@ def test_its_page_is_built_with_its_title(sixth):
     page = html(site, URL)
     assert page.select_one("article h1").get_text(strip=True).rstrip("¶") == ENTRY["title"]
     assert page.select_one(".tg-related") is not None
+    sources = page.select_one("section.tg-sources")
+    assert "Trust in close relationships" in sources.get_text(" ")
 
 
 def test_it_has_its_short_link(sixth):
@@ -135,7 +148,6 @@ def test_counts_are_written_in_words():
 
 def test_the_nav_section_and_description_come_from_the_catalogue():
     from macros.catalogue import expand_config, load_catalogue
-    from support import ROOT
     raw = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     # mkdocs.yml names no strategy page itself: the catalogue does.
     assert "strategies/" not in yaml.safe_dump(raw["nav"])
@@ -152,7 +164,6 @@ def test_the_nav_section_and_description_come_from_the_catalogue():
 def test_a_nav_without_the_catalogue_section_fails_naming_it():
     from macros.catalogue import expand_config
     from macros.errors import DataError
-    from support import ROOT
     with pytest.raises(DataError) as err:
         expand_config({"nav": [{"Home": "index.md"}]}, ROOT)
     assert "mkdocs.yml, nav" in str(err.value) and "data/strategies.yml" in str(err.value)

@@ -96,7 +96,9 @@ def test_id_must_match_file_name(tmp_path):
         load_worksheets(folder, IDS)
 
 
-STRATEGY = Strategy(id="openness", number=3, title="Meet <b>openness</b>", slug="x", summary="s")
+STRATEGY = Strategy.model_validate({
+    "id": "openness", "number": 3, "title": "Meet <b>openness</b>", "slug": "x", "summary": "s",
+    "based_on": {"agrees_with": "An idea.", "cites": [{"source": "a-2000", "supports": "One sentence."}]}})
 
 
 def test_rendering_escapes_data():

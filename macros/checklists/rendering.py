@@ -9,7 +9,6 @@ from .models import Checklist
 
 def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url: str,
                      address: str = "") -> str:
-    by_id = {s.id: s for s in strategies}
     strategy_href = {s.id: relative_href(page_url, s.doc_path) for s in strategies}
     bands = []
     for band in checklist.bands:
@@ -23,8 +22,7 @@ def render_checklist(checklist: Checklist, strategies: list[Strategy], page_url:
         bands.append({"band": band, "href": href, "label": label})
     used = [s for s in strategies if any(checklist.item_strategy(i) == s.id for i in checklist.items)]
     return render("checklist.html", checklist=checklist, bands=bands, strategies=used,
-                  by_id=by_id, strategy_href=strategy_href,
-                  top=max(o.value for o in checklist.scale),
+                  strategy_href=strategy_href,
                   safety_href=relative_href(page_url, "safety.md"),
                   progress_href=relative_href(page_url, "progress.md"),
                   parts=print_parts(checklist.title, address or page_url, page_url,
