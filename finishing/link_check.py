@@ -21,10 +21,13 @@ def broken_links(html: str, page: str, exists: Callable[[str], bool],
     whose target file, or anchor in a target page, does not exist.
     exists(path) says if a site file exists; anchors(path) gives a page's ids."""
     broken = []
+    own_ids = None  # the page's own ids, found once, when a link first needs them
     for href in _LINK.findall(html):
         parts = urlsplit(href.replace("&amp;", "&"))
         if parts.scheme or parts.netloc or href.startswith(("#", "data:", "mailto:", "tel:")) or not parts.path:
-            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids(html):
+            if href.startswith("#") and len(href) > 1 and own_ids is None:
+                own_ids = ids(html)
+            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in own_ids:
                 broken.append(href)
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
