@@ -81,8 +81,8 @@ benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/p
 	cd benchmarks && npm ci --ignore-scripts --no-audit --no-fund
 
 ## Benchmarks (about 15 min): build time and `make serve` rebuilds against plain
-## Material, scaling, page
-## weight and Lighthouse, with budgets; writes benchmarks/RESULTS.md.
+## Material, scaling, page weight and Lighthouse, with budgets; writes
+## benchmarks/RESULTS.md.
 bench: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 
