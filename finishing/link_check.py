@@ -2,6 +2,7 @@
 links out). MkDocs checks links written in Markdown; links written as raw HTML
 by a macro's template are only plain text to it, so a typo there would ship."""
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -57,10 +58,12 @@ def run(site, project) -> None:
             cache[target] = ids(html) if html is not None else None
         return cache[target]
 
+    # Pages link to the same assets again and again: look each target up once.
+    exists = functools.lru_cache(maxsize=None)(pages.exists)
     for where, html in pages.items():
         if where == "404.html":
             continue  # served at any depth, so its links are absolute
-        broken = broken_links(html, where, pages.exists, anchors)
+        broken = broken_links(html, where, exists, anchors)
         if broken:
             raise FinishingError(
                 f"{where}: a link leads nowhere: {', '.join(sorted(set(broken)))}\n"
