@@ -80,8 +80,9 @@ test: lint $(VENV)/.test-deps $(ZVENV)/.deps browser node_modules/.package-lock.
 benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/package-lock.json
 	cd benchmarks && npm ci --ignore-scripts --no-audit --no-fund
 
-## Benchmarks (about 15 min): build time against plain Material, scaling, page
-## weight and Lighthouse, with budgets; writes benchmarks/RESULTS.md.
+## Benchmarks (about 15 min): build time and `make serve` rebuilds against plain
+## Material, scaling, page weight and Lighthouse, with budgets; writes
+## benchmarks/RESULTS.md.
 bench: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 

@@ -93,6 +93,7 @@ def make_plain(ours: Path, dest: Path) -> Path:
 
     plain = expand_config(load_config(ours / "mkdocs.yml"), ours)
     plain.pop("hooks", None)
+    plain.pop("watch", None)  # data/, macros/ ...: plain has none (mkdocs serve would fail on them)
     plain["plugins"] = ["search"]
     plain["theme"].pop("custom_dir", None)
     save_config(dest / "mkdocs.yml", plain)

@@ -1,4 +1,4 @@
-"""Page weight and Lighthouse scores for four page types of the built guide.
+"""Page weight and Lighthouse scores for five page types of the built guide.
 
 Usage (build first; this script builds nothing):
     .venv/bin/python benchmarks/pages.py [--site site/] [--quick]
@@ -35,6 +35,9 @@ sys.path.insert(0, str(ROOT))
 from macros.catalogue import expand_config  # noqa: E402  (the strategies' nav comes from the catalogue)
 
 LIGHTHOUSE = Path(__file__).resolve().parent / "node_modules" / ".bin" / "lighthouse"
+# The axe-core Lighthouse runs its accessibility audits with: Lighthouse asks
+# for ^4.10, and which 4.x is installed decides what some audits see (causes.md).
+AXE_PACKAGE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "package.json"
 CHROMIUM = "/usr/bin/chromium"
 # No network on the bench machine: keep Chromium from phoning home.
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -115,8 +118,9 @@ def page_url(md_path: str) -> str:
 
 
 def pick_pages(site_dir: Path) -> dict[str, str]:
-    """Home, the first strategy, the comfort-map worksheet (else the first one) and
-    the first strategy checklist (not the index or the overall self-assessment)."""
+    """Home, the first strategy, the comfort-map worksheet (else the first one),
+    the first strategy checklist (not the index or the overall self-assessment)
+    and the safety page (the one a reader at risk needs to open fast)."""
     nav = expand_config(yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8")), ROOT)["nav"]
     urls = [page_url(p) for p in nav_paths(nav)]
     built = [u for u in urls if (site_dir / u / "index.html").exists()]
@@ -133,6 +137,7 @@ def pick_pages(site_dir: Path) -> dict[str, str]:
         "worksheet": first("worksheets/", prefer="worksheets/comfort-map/",
                            skip=("worksheets/print-all/",)),
         "checklist": first("checklists/", skip=("checklists/self-assessment/",)),
+        "safety": first("safety/", prefer="safety/"),
     }
 
 
@@ -314,14 +319,28 @@ def kb_pair(raw: int, gz: int) -> str:
     return f"{raw / KB:.1f} / {gz / KB:.1f}"
 
 
+def axe_version() -> str:
+    try:
+        return json.loads(AXE_PACKAGE.read_text(encoding="utf-8"))["version"]
+    except (OSError, ValueError, KeyError):
+        return "?"
+
+
+def is_finished(site_dir: Path) -> bool:
+    """The finishing steps have run: what readers get (a policy tag in every page)."""
+    return 'http-equiv="Content-Security-Policy"' in (site_dir / "index.html").read_text(encoding="utf-8")
+
+
 def render(pages, weights, index, lighthouse, elapsed, quick, compress) -> str:
     """The Markdown section."""
     out = ["## Page weight and Lighthouse", ""]
     version = next(iter(lighthouse.values()))["version"] if lighthouse else "?"
+    version += f" (axe-core {axe_version()})"
     mode = ("quick (Lighthouse mobile only, 1 run)" if quick
             else "full (Lighthouse mobile and desktop, median of 3 runs)")
     out.append(f"Mode: {mode}; "
-               f"Lighthouse {version}, Chromium at {CHROMIUM}; site served on 127.0.0.1 by "
+               f"Lighthouse {version}, Chromium at {CHROMIUM}; the finished site served under "
+               f"`{support.base_path()}` on 127.0.0.1 by "
                f"tests/support.py's server"
                + (", with gzip for text files as GitHub Pages does (so Lighthouse sees real "
                   "transfer sizes). " if compress else ", uncompressed. ")
@@ -407,6 +426,9 @@ def run(site_dir: Path, quick: bool, compress: bool = True) -> tuple[str, list[t
     from playwright.sync_api import sync_playwright
 
     start = time.monotonic()
+    if not is_finished(site_dir):
+        raise SystemExit(f"{site_dir} is not finished (no CSP tag): measure what readers get, "
+                         "a site built by `python -m mkdocs build` or finished by `python -m finishing`.")
     pages = pick_pages(site_dir)
     index_body = (site_dir / "search" / "search_index.json").read_bytes()
     index = (len(index_body), len(gzip.compress(index_body, 9)))

@@ -16,6 +16,7 @@ sys.path.insert(0, str(HERE))
 
 import build  # noqa: E402
 import pages  # noqa: E402
+import serve  # noqa: E402
 
 
 def machine() -> list[str]:
@@ -43,12 +44,14 @@ def budgets_table(checked: list[tuple[str, bool]]) -> list[str]:
 def main(quick: bool) -> int:
     print("build benchmarks ...", file=sys.stderr, flush=True)
     build_text, build_budgets = build.run(quick)
+    print("`make serve` rebuilds ...", file=sys.stderr, flush=True)
+    serve_text, serve_budgets = serve.run(quick)
     print("page weight and Lighthouse ...", file=sys.stderr, flush=True)
     with tempfile.TemporaryDirectory(prefix="tg-bench-site-") as tmp:
         site = Path(tmp) / "site"
         build.run_build(build.ROOT, "mkdocs.yml", site)
         pages_text, page_budgets = pages.run(site, quick)
-    checked = build_budgets + page_budgets
+    checked = build_budgets + serve_budgets + page_budgets
     failed = [name for name, ok in checked if not ok]
     title = "# Benchmark results" + (" (quick run)" if quick else "")
     text = "\n".join([
@@ -59,6 +62,7 @@ def main(quick: bool) -> int:
         *budgets_table(checked), "",
         f"{len(checked) - len(failed)} of {len(checked)} budgets pass.", "",
         build_text, "",
+        serve_text, "",
         pages_text, "",
         # Why a budget is missed is analysis, not measurement: it is kept by
         # hand in causes.md and copied in, so a re-run does not lose it.

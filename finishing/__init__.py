@@ -39,7 +39,9 @@ class Project:
 
 def load_project(root: Path, serving: bool = False) -> Project:
     """The Project from mkdocs.yml, which both engines read."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
+    # libyaml's parser when PyYAML has it: the same values, several times faster.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader) or {}
     site_url = config.get("site_url") or "/"
     return Project(root=root, site_url=site_url, base_path=urlsplit(site_url).path or "/", serving=serving)
 

@@ -2,6 +2,7 @@
 links out). MkDocs checks links written in Markdown; links written as raw HTML
 by a macro's template are only plain text to it, so a typo there would ship."""
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -21,10 +22,13 @@ def broken_links(html: str, page: str, exists: Callable[[str], bool],
     whose target file, or anchor in a target page, does not exist.
     exists(path) says if a site file exists; anchors(path) gives a page's ids."""
     broken = []
+    own_ids = None  # the page's own ids, found once, when a link first needs them
     for href in _LINK.findall(html):
         parts = urlsplit(href.replace("&amp;", "&"))
         if parts.scheme or parts.netloc or href.startswith(("#", "data:", "mailto:", "tel:")) or not parts.path:
-            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in ids(html):
+            if href.startswith("#") and len(href) > 1 and own_ids is None:
+                own_ids = ids(html)
+            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in own_ids:
                 broken.append(href)
             continue
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
@@ -54,10 +58,12 @@ def run(site, project) -> None:
             cache[target] = ids(html) if html is not None else None
         return cache[target]
 
+    # Pages link to the same assets again and again: look each target up once.
+    exists = functools.lru_cache(maxsize=None)(pages.exists)
     for where, html in pages.items():
         if where == "404.html":
             continue  # served at any depth, so its links are absolute
-        broken = broken_links(html, where, pages.exists, anchors)
+        broken = broken_links(html, where, exists, anchors)
         if broken:
             raise FinishingError(
                 f"{where}: a link leads nowhere: {', '.join(sorted(set(broken)))}\n"

@@ -1,9 +1,11 @@
 """The editor's loop under `make serve` (mkdocs serve):
 
 - mkdocs.yml `watch:` adds data/, macros/, hooks/ and overrides/;
-- each rebuild imports the macros package afresh, so a change to Python code
-  takes effect without restarting the server (hooks are loaded afresh by
-  MkDocs itself);
+- a rebuild after a change to Python code in macros/ or finishing/ imports
+  those packages afresh, so the change takes effect without restarting the
+  server (hooks are loaded afresh by MkDocs itself); a rebuild after any
+  other change keeps them, which spares it importing pydantic's models again
+  (templates and data files are read afresh on every build either way);
 - a failed rebuild prints the same short block as `mkdocs build` and no
   traceback (unless TRUST_GUIDE_DEBUG=1); the server keeps watching, and the
   preview comes back with the next save that fixes it.
@@ -11,6 +13,7 @@
 
 import logging
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import Abort, MkDocsException
 
@@ -18,6 +21,7 @@ from macros.errors import debug
 
 log = logging.getLogger("mkdocs.hooks.editor_loop")
 PACKAGES = ("macros", "finishing")
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -32,11 +36,28 @@ def forget_macros() -> None:
         del sys.modules[name]
 
 
+def python_sources() -> dict[str, tuple[int, int]]:
+    """Each .py file of our packages with its modification time and size."""
+    found = {}
+    for package in PACKAGES:
+        for path in (ROOT / package).rglob("*.py"):
+            stat = path.stat()
+            found[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
 def on_serve(server, config, builder):
     build = server.builder
+    imported = {"sources": python_sources()}  # as the first build imported them
 
     def rebuild():
-        forget_macros()
+        now = python_sources()
+        if now != imported["sources"]:
+            forget_macros()
+            imported["sources"] = now
+        elif "macros.errors" in sys.modules:
+            # Kept packages start clean: a failed build may have left a page's errors behind.
+            sys.modules["macros.errors"].take()
         try:
             build()
         except Exception as exc:  # the server's loop would print a traceback

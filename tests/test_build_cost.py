@@ -1,0 +1,81 @@
+"""What the build's shortcuts keep exactly as it was (no timings here; the
+benchmarks measure speed): a kept QR code is the code segno draws, the CSP
+step still reads every theme template, the link check still finds every
+broken link, mkdocs-macros' git variable is never read, and `make serve`
+re-imports our packages exactly when their Python changed."""
+
+import importlib.util
+import subprocess
+import sys
+
+from finishing import csp, link_check
+from macros import qr
+from support import ROOT
+
+
+def test_kept_qr_code_is_the_one_segno_draws(tmp_path, monkeypatch):
+    monkeypatch.setattr(qr, "CACHE_DIR", tmp_path)
+    url, label = "https://example.org/trust-guide/worksheets/a-new-sheet/", "QR code: a new sheet"
+    drawn = qr.make_svg(url, label, 3)
+    first = qr._cached_svg(url, label, 3)        # drawn and kept
+    assert first == drawn and len(list(tmp_path.glob("*.svg"))) == 1
+    (kept,) = tmp_path.glob("*.svg")
+    kept.write_text(kept.read_text(encoding="utf-8").replace("tg-qr", "tg-qr kept"), encoding="utf-8")
+    assert "tg-qr kept" in qr._cached_svg(url, label, 3)   # read back, not drawn again
+    assert qr._cached_svg(url, label + " (other)", 3) != first  # every argument is in the key
+
+
+def test_unwritable_cache_still_gives_the_code(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(qr, "CACHE_DIR", blocker / "qr")
+    url = "https://example.org/s/1/"
+    assert qr._cached_svg(url, "x", 3) == qr.make_svg(url, "x", 3)
+
+
+def test_csp_reads_every_theme_template_and_no_icon():
+    files = csp.template_files(ROOT)
+    assert any(p.name == "base.html" and "material" in p.parts for p in files)
+    assert any(p.name == "main.html" and "overrides" in p.parts for p in files)
+    assert not any(".icons" in p.parts for p in files)
+    # The same files a full walk of every template folder finds.
+    full = [p for folder in csp.template_dirs(ROOT) for p in sorted(folder.rglob("*.html"))
+            if ".icons" not in p.parts]
+    assert files == full
+
+
+def test_link_check_finds_a_missing_anchor_on_its_own_page_and_elsewhere():
+    html = '<h2 id="here">x</h2><a href="#here">ok</a><a href="#gone">bad</a><a href="../b/#nope">bad</a>'
+    broken = link_check.broken_links(html, "a/index.html", lambda t: t == "b/index.html",
+                                     lambda t: {"yes"})
+    assert broken == ["#gone", "../b/#nope"]
+
+
+def test_macros_git_variable_is_never_fetched():
+    # The hook replaces mkdocs-macros' git lookup; the value says "no git", as
+    # mkdocs-macros itself does when git is missing.
+    code = ("import runpy, mkdocs_macros.context as c; runpy.run_path('hooks/macros_git.py'); "
+            "print(c.get_git_info())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "{'status': False, 'date': None}"
+
+
+def test_serve_sees_python_changes_only(tmp_path, monkeypatch):
+    editor_loop = _load_hook("editor_loop")
+    for package in editor_loop.PACKAGES:
+        (tmp_path / package).mkdir()
+        (tmp_path / package / "a.py").write_text("x = 1\n", encoding="utf-8")
+        (tmp_path / package / "page.html").write_text("<p>1</p>\n", encoding="utf-8")
+    monkeypatch.setattr(editor_loop, "ROOT", tmp_path)
+    before = editor_loop.python_sources()
+    (tmp_path / "macros" / "page.html").write_text("<p>22</p>\n", encoding="utf-8")
+    assert editor_loop.python_sources() == before
+    (tmp_path / "finishing" / "a.py").write_text("x = 22\n", encoding="utf-8")
+    assert editor_loop.python_sources() != before
+
+
+def _load_hook(name: str):
+    spec = importlib.util.spec_from_file_location(f"_hook_{name}", ROOT / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
