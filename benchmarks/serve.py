@@ -14,10 +14,9 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from build import BUDGET, ENV, copy_project, make_plain
+from build import BUDGET, ENV, Comparison, copy_project, make_plain
 
 EDITED = "docs/introduction.md"  # a page of prose, as an editor would change it
 START = "Building documentation"
@@ -80,21 +79,7 @@ class Server:
         self.proc.wait(timeout=30)
 
 
-@dataclass
-class Rebuilds:
-    ours: list[float]
-    plain: list[float]
-
-    @property
-    def ratio(self) -> float:
-        return statistics.median(o / p for o, p in zip(self.ours, self.plain, strict=True))
-
-    @property
-    def passed(self) -> bool:
-        return self.ratio <= BUDGET
-
-
-def measure(pairs: int, work: Path) -> Rebuilds:
+def measure(pairs: int, work: Path) -> Comparison:
     ours = copy_project(work / "ours")
     plain = make_plain(ours, work / "plain")
     servers = [Server(ours), Server(plain)]
@@ -112,10 +97,10 @@ def measure(pairs: int, work: Path) -> Rebuilds:
     finally:
         for server in servers:
             server.stop()
-    return Rebuilds(*times)
+    return Comparison("make serve rebuild", 0, *times)
 
 
-def report(result: Rebuilds, pairs: int) -> str:
+def report(result: Comparison, pairs: int) -> str:
     verdict = "PASS" if result.passed else "FAIL"
     return "\n".join([
         "### `make serve`: rebuild after editing one page", "",
