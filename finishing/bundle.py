@@ -1,8 +1,17 @@
-"""Our own styles and scripts as one file each: on every page, the
+"""Our own styles and scripts as one minified file each: on every page, the
 <link rel="stylesheet"> tags of our CSS (assets/css/) become one tag for
 assets/css/guide.<hash>.css, and the <script src> tags of our JS
 (assets/js/) one deferred tag for assets/js/guide.<hash>.js. A first view
 then costs two requests for our code instead of one per file.
+
+A script whose first lines hold `// tg:on-demand` serves only the components
+it registers (trustGuide.component("name", ...)); it goes into a page's
+bundle only when the page holds one of them, so most pages carry none of the
+worksheet, self-check or share code. For pages that Material's instant
+navigation brings in later, each such script is also written on its own
+(assets/js/guide-<name>.<hash>.js), and the bundle tells site.js which file
+serves which component (trustGuide.chunks), so it can load what a new page
+needs. Minifying (rjsmin, rcssmin) only drops comments and spaces.
 
 Engine-neutral: the files and their order are read from the built pages
 (mkdocs.yml order, as the engine wrote the tags), not from mkdocs.yml.
@@ -21,12 +30,18 @@ file shows at once (pages there load each file as written).
 from __future__ import annotations
 
 import hashlib
+import json
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+import rcssmin
+import rjsmin
+
+from finishing import FinishingError
 
 if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
     from finishing import Project
@@ -39,8 +54,12 @@ HREF = re.compile(r"""\bhref=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 SRC = re.compile(r"""\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 STYLESHEET = re.compile(r"""\brel=(?:"stylesheet"|'stylesheet'|stylesheet\b)""", re.I)
 # Ours: a file straight in assets/css/ or assets/js/, not a bundle already.
-OWN = re.compile(r"^assets/(css|js)/(?!guide\.[0-9a-f]+\.)[^/]+\.(css|js)$")
+OWN = re.compile(r"^assets/(css|js)/(?!guide(?:-[\w-]+)?\.[0-9a-f]{10}\.)[^/]+\.(css|js)$")
 NAME = "guide"
+ON_DEMAND = re.compile(r"^// tg:on-demand\b", re.M)
+REGISTERS = re.compile(r"""\btrustGuide\.component\(\s*["']([\w-]+)["']""")
+ON_EVERY_PAGE = re.compile(r"\btrustGuide\.onPage\(")
+COMPONENTS = re.compile(r"""\bdata-tg-component=(?:"([^"]*)"|'([^']*)')""")
 
 
 @dataclass(frozen=True)
@@ -83,21 +102,66 @@ def own_tags(html: str, page: str, base_path: str, kind: str) -> list[Tag]:
     return tags
 
 
-def bundle_text(site: Path, paths: list[str]) -> str:
-    """The files joined in order, each whole, each headed by its name; a
+class Sources(dict):
+    """Our source files' text by site path, each read and minified once."""
+
+    def __init__(self, site: Path):
+        super().__init__()
+        self.site = site
+        self._minified: dict[str, str] = {}
+
+    def __missing__(self, path: str) -> str:
+        self[path] = text = (self.site / path).read_text(encoding="utf-8")
+        return text
+
+    def minified(self, path: str) -> str:
+        if path not in self._minified:
+            text = self[path]
+            small = rjsmin.jsmin(text) if path.endswith(".js") else rcssmin.cssmin(text)
+            self._minified[path] = small.strip()
+        return self._minified[path]
+
+
+def bundle_text(sources: Sources, paths: list[str]) -> str:
+    """The files joined in order, each minified, each headed by its name; a
     newline and (for scripts) a semicolon keep one file's last statement
     from running into the next."""
     chunks = []
     for path in paths:
-        text = (site / path).read_text(encoding="utf-8")
         end = "\n;\n" if path.endswith(".js") else "\n"
-        chunks.append(f"/* {path} */\n{text.rstrip()}{end}")
+        chunks.append(f"/* {path} */\n{sources.minified(path)}{end}")
     return "".join(chunks)
 
 
-def bundle_name(kind: str, text: str) -> str:
+def bundle_name(kind: str, text: str, part: str = "") -> str:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-    return f"assets/{kind}/{NAME}.{digest}.{kind}"
+    return f"assets/{kind}/{NAME}{'-' + part if part else ''}.{digest}.{kind}"
+
+
+def served_components(path: str, text: str) -> tuple[str, ...] | None:
+    """The components an on-demand script serves; None for a script every
+    page needs. An on-demand script must register a component and must not
+    set up every page, or pages without its components would miss it."""
+    if not ON_DEMAND.search(text[:2000]):
+        return None
+    names = tuple(dict.fromkeys(REGISTERS.findall(text)))
+    if not names or ON_EVERY_PAGE.search(text):
+        raise FinishingError(
+            f"{path}: a `// tg:on-demand` script must register its components with "
+            "trustGuide.component(\"name\", ...) and must not call trustGuide.onPage")
+    return names
+
+
+def page_components(html: str) -> set[str]:
+    return {name for match in COMPONENTS.finditer(html)
+            for name in (match[1] if match[1] is not None else match[2]).split()}
+
+
+def chunk_prelude(chunks: dict[str, str]) -> str:
+    """The line that tells site.js which file (beside the bundle) serves
+    which on-demand component."""
+    table = json.dumps(chunks, sort_keys=True, separators=(",", ":"))
+    return f"/* on demand */\nwindow.trustGuide=window.trustGuide||{{}};window.trustGuide.chunks={table};\n"
 
 
 def url_for(target: str, page: str, base_path: str, like: str) -> str:
@@ -131,24 +195,48 @@ def rewrite(html: str, tags: list[Tag], new_tag: str) -> str:
     return "".join(out)
 
 
+def write_chunks(site: Path, sources: Sources, paths: set[str]) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """Each on-demand script among paths written on its own. Returns the
+    components each serves (path -> names) and which chunk file serves each
+    component (name -> file name beside the bundles)."""
+    serves, chunks = {}, {}
+    for path in sorted(paths):
+        names = served_components(path, sources[path])
+        if names is None:
+            continue
+        serves[path] = names
+        text = bundle_text(sources, [path])
+        name = bundle_name("js", text, posixpath.splitext(posixpath.basename(path))[0])
+        (site / name).write_text(text, encoding="utf-8")
+        chunks.update(dict.fromkeys(names, posixpath.basename(name)))
+    return serves, chunks
+
+
 def run(site: Path, project: Project) -> None:
     """Step: bundle our CSS and JS on every page."""
     if project.serving:
         return
+    sources = Sources(site)
     bundles: dict[tuple[str, ...], str] = {}  # the files of one bundle -> its site path
+    scripts = {t.path for where, html in project.pages.items()
+               for t in own_tags(html, where, project.base_path, "js")}
+    serves, chunks = write_chunks(site, sources, scripts)
+    prelude = chunk_prelude(chunks) if chunks else ""
     used: set[str] = set()
     for kind in ("css", "js"):
         for where, html in project.pages.items():
             tags = own_tags(html, where, project.base_path, kind)
             if not tags:
                 continue
-            paths = tuple(t.path for t in tags)
+            on_page = page_components(html)
+            paths = tuple(t.path for t in tags
+                          if t.path not in serves or on_page.intersection(serves[t.path]))
             if paths not in bundles:
-                text = bundle_text(site, list(paths))
+                text = (prelude if kind == "js" else "") + bundle_text(sources, list(paths))
                 name = bundle_name(kind, text)
                 (site / name).write_text(text, encoding="utf-8")
                 bundles[paths] = name
-            used.update(paths)
+            used.update(t.path for t in tags)
             new_tag = tag_for(kind, url_for(bundles[paths], where, project.base_path, tags[0].url))
             project.pages.set(where, rewrite(html, tags, new_tag))
     for path in sorted(used):  # no page names them now; offline must not keep them

@@ -1,6 +1,8 @@
-"""Our own CSS and JS as one content-hashed file each (finishing/bundle.py):
-order kept, each file whole, one own stylesheet and one own script on every
-built page, the source files gone, a second run changing nothing."""
+"""Our own CSS and JS as one content-hashed, minified file each
+(finishing/bundle.py): order kept, each file whole, one own stylesheet and
+one own script on every built page, on-demand scripts only on the pages
+holding their components (and loaded on instant navigation), the source
+files gone, a second run changing nothing."""
 
 import re
 import shutil
@@ -8,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from finishing import Project, bundle
+from finishing import FinishingError, Project, bundle
 from finishing.pages import Pages
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,11 +60,12 @@ def test_one_file_each_in_order_and_whole(tiny_site):
     css = list((tiny_site / "assets/css").glob("guide.*.css"))
     js = list((tiny_site / "assets/js").glob("guide.*.js"))
     assert len(css) == 1 and len(js) == 1
-    text = css[0].read_text()
-    assert text.index(".a { color: red; }") < text.index("@media print { .a { color: black; } }")
+    text = css[0].read_text()  # minified: comments and spaces go, rules stay in order
+    assert text.index(".a{color:red}") < text.index("@media print{.a{color:black}}")
     script = js[0].read_text()
-    assert "window.one = 1\n;" in script
-    assert script.index("window.one = 1") < script.index("window.two")
+    assert "window.one=1\n;" in script
+    assert script.index("window.one=1") < script.index("window.two")
+    assert "trustGuide.chunks" not in script  # no on-demand file, no table
     # The sources are gone: no page names them, and offline must not keep them.
     assert not (tiny_site / "assets/css/site.css").exists()
     assert not (tiny_site / "assets/js/later.js").exists()
@@ -111,6 +114,40 @@ def test_serving_leaves_pages_alone(tiny_site):
     assert snapshot(tiny_site) == before
 
 
+ON_DEMAND_JS = """// tg:on-demand: only where a thing is.
+(function () { window.trustGuide.component("thing", function () {}); })();
+"""
+
+
+def test_an_on_demand_script_goes_only_into_the_bundles_of_pages_with_its_component(tiny_site):
+    (tiny_site / "assets/js/thing.js").write_text(ON_DEMAND_JS)
+    js = ["site.js", "thing.js", "later.js"]
+    (tiny_site / "index.html").write_text(page("", ["site.css"], js).replace(
+        "<p>Hi</p>", '<div data-tg-component="other thing"></div>'))
+    (tiny_site / "a/b/index.html").write_text(page("../../", ["site.css"], js))
+    finish(tiny_site)
+    chunk = [p.name for p in (tiny_site / "assets/js").glob("guide-thing.*.js")]
+    assert len(chunk) == 1
+    with_thing = (tiny_site / "assets/js" / OWN_JS.findall((tiny_site / "index.html").read_text())[0]).read_text()
+    without = (tiny_site / "assets/js" / OWN_JS.findall((tiny_site / "a/b/index.html").read_text())[0]).read_text()
+    assert with_thing.index("window.one") < with_thing.index('component("thing"') < with_thing.index("window.two")
+    assert 'component("thing"' not in without and "window.two" in without
+    # Both tell site.js where the thing's script is, for instant navigation.
+    for text in (with_thing, without):
+        assert f'window.trustGuide.chunks={{"thing":"{chunk[0]}"}};' in text
+    assert not (tiny_site / "assets/js/thing.js").exists()
+
+
+@pytest.mark.parametrize("source", [
+    "// tg:on-demand\nwindow.x = 1;\n",
+    '// tg:on-demand\nwindow.trustGuide.component("a", f);\nwindow.trustGuide.onPage(g);\n',
+])
+def test_an_on_demand_script_that_would_miss_pages_fails_naming_the_file(tiny_site, source):
+    (tiny_site / "assets/js/later.js").write_text(source)
+    with pytest.raises(FinishingError, match=r"assets/js/later\.js: a `// tg:on-demand` script must register"):
+        finish(tiny_site)
+
+
 def test_other_hosts_and_material_files_are_not_ours():
     html = ('<link rel="stylesheet" href="https://cdn.example/assets/css/x.css">'
             '<link rel="icon" href="assets/css/y.css">'
@@ -122,33 +159,88 @@ def test_other_hosts_and_material_files_are_not_ours():
 
 # --- The built guide ----------------------------------------------------------
 
-def test_every_built_page_has_one_own_stylesheet_and_one_own_script(site_dir):
-    pages = [p for p in site_dir.rglob("*.html") if 'class="md-header' in p.read_text("utf-8")]
-    assert len(pages) >= 25
-    css = {p.name for p in (site_dir / "assets/css").iterdir()}
-    js = {p.name for p in (site_dir / "assets/js").iterdir()}
-    assert len(css) == 1 and len(js) == 1, (css, js)
-    for p in pages:
-        html = p.read_text("utf-8")
-        assert OWN_CSS.findall(html) == list(css), p
-        assert OWN_JS.findall(html) == list(js), p
+BUNDLE = re.compile(r"^guide\.[0-9a-f]{10}\.js$")
+CHUNK = re.compile(r"^guide-([\w-]+)\.[0-9a-f]{10}\.js$")
 
 
-def test_the_built_bundles_hold_every_listed_file_in_mkdocs_order(site_dir):
+def listed(kind: str) -> list[str]:
     import yaml
 
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    for kind, listed in (("css", config["extra_css"]), ("js", config["extra_javascript"])):
-        text = next((site_dir / "assets" / kind).glob("guide.*." + kind)).read_text("utf-8")
-        heads = re.findall(r"^/\* (assets/\S+) \*/$", text, flags=re.M)
-        assert heads == listed, kind
+    return config["extra_css" if kind == "css" else "extra_javascript"]
+
+
+def on_demand() -> set[str]:
+    return {path for path in listed("js")
+            if (ROOT / "docs" / path).read_text("utf-8").startswith("// tg:on-demand")}
+
+
+def heads(text: str) -> list[str]:
+    return re.findall(r"^/\* (assets/\S+) \*/$", text, flags=re.M)
+
+
+def built_pages(site_dir: Path) -> list[Path]:
+    pages = [p for p in site_dir.rglob("*.html") if 'class="md-header' in p.read_text("utf-8")]
+    assert len(pages) >= 25
+    return pages
+
+
+def test_every_built_page_has_one_own_stylesheet_and_one_own_script(site_dir):
+    css = {p.name for p in (site_dir / "assets/css").iterdir()}
+    assert len(css) == 1, css
+    for p in built_pages(site_dir):
+        html = p.read_text("utf-8")
+        assert OWN_CSS.findall(html) == list(css), p
+        scripts = OWN_JS.findall(html)
+        assert len(scripts) == 1 and BUNDLE.match(scripts[0]), (p, scripts)
+
+
+def test_each_page_bundles_the_every_page_scripts_and_only_the_on_demand_ones_it_uses(site_dir):
+    extra = on_demand()
+    assert {"assets/js/worksheets.js", "assets/js/checklists.js", "assets/js/share.js"} <= extra
+    always = [p for p in listed("js") if p not in extra]
+    assert "assets/js/site.js" in always and "assets/js/exit.js" in always
+    seen = set()
+    for p in built_pages(site_dir):
+        html = p.read_text("utf-8")
+        text = (site_dir / "assets/js" / OWN_JS.findall(html)[0]).read_text("utf-8")
+        in_bundle = heads(text)
+        assert [h for h in in_bundle if h not in extra] == always, p
+        # In mkdocs.yml's order, and an on-demand file only with its component.
+        assert in_bundle == [h for h in listed("js") if h in in_bundle], p
+        on_page = {n for names in re.findall(r'data-tg-component="([^"]*)"', html) for n in names.split()}
+        for path in extra:
+            serves = set(re.findall(r'trustGuide\.component\("([\w-]+)"', (ROOT / "docs" / path).read_text("utf-8")))
+            assert (path in in_bundle) == bool(serves & on_page), (p, path)
+        seen.update(in_bundle)
+    assert seen == set(listed("js"))  # every file reaches some page
+    home = (site_dir / "assets/js" / OWN_JS.findall((site_dir / "index.html").read_text("utf-8"))[0])
+    assert not set(heads(home.read_text("utf-8"))) & extra
+
+
+def test_each_on_demand_script_is_also_written_on_its_own_for_instant_navigation(site_dir):
+    chunks = {CHUNK.match(p.name)[1]: p.name for p in (site_dir / "assets/js").iterdir() if CHUNK.match(p.name)}
+    assert set(chunks) == {Path(p).stem for p in on_demand()}
+    for stem, name in chunks.items():
+        assert heads((site_dir / "assets/js" / name).read_text("utf-8")) == [f"assets/js/{stem}.js"]
+    home = next(p for p in (site_dir / "assets/js").iterdir() if BUNDLE.match(p.name)).read_text("utf-8")
+    table = re.search(r"window\.trustGuide\.chunks=(\{.*?\});", home)[1]
+    import json
+    assert json.loads(table)["worksheet"] == chunks["worksheets"]
+    assert json.loads(table)["checklist"] == chunks["checklists"]
+
+
+def test_the_built_stylesheet_holds_every_listed_file_in_mkdocs_order(site_dir):
+    text = next((site_dir / "assets/css").glob("guide.*.css")).read_text("utf-8")
+    assert heads(text) == listed("css")
 
 
 def test_the_offline_worker_keeps_the_bundles_and_not_the_sources(site_dir):
     worker = (site_dir / "sw.js").read_text("utf-8")
     files = re.search(r"^var FILES = (.*); // tg:files$", worker, flags=re.M)[1]
     own = sorted(re.findall(r'"(assets/(?:css|js)/[^"]+)"', files))
-    assert len(own) == 2 and all("/guide." in f for f in own), own
+    built = sorted(p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").glob("[cj]s*/*"))
+    assert own == built and all(re.search(r"/guide(-[\w-]+)?\.[0-9a-f]{10}\.", f) for f in own), own
 
 
 # --- In Chromium ----------------------------------------------------------------
@@ -181,5 +273,46 @@ def test_first_view_loads_one_own_file_each_and_no_search_worker(browser, server
     expect(first).to_have_attribute("href", re.compile(r"strategies/respect-their-comfort-zone/"))
     assert [u for u in urls if WORKER.search(u)] and all(
         u.startswith(server.url("assets/javascripts/workers/")) for u in urls if "workers/" in u)
+    assert log.page_errors == [] and log.console_errors == []
+    context.close()
+
+
+@pytest.mark.browser
+def test_instant_navigation_loads_the_scripts_a_new_page_needs_once(browser, server):
+    """Home's bundle has no worksheet, self-check or share code; pages reached
+    from it by instant navigation load theirs (guide-<name>.<hash>.js) and work."""
+    from playwright.sync_api import expect
+
+    from conftest import open_context
+    from support import keep_answers, wait_ready
+
+    context, log = open_context(browser, server)
+    urls = []  # the page's own requests (the offline worker fetches every file too)
+    page = context.new_page()
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(server.url(""), wait_until="networkidle")
+    assert not [u for u in urls if CHUNK.search(u.rsplit("/", 1)[-1])]
+
+    def go(path):
+        page.evaluate("p => { const a = document.createElement('a'); a.href = p;"
+                      " document.querySelector('.md-content').append(a); a.click(); }", server.url(path))
+        expect(page).to_have_url(server.url(path))
+
+    go("worksheets/past-and-present/")
+    sheet = wait_ready(page, "worksheet", "[data-tg-worksheet='past-and-present']")
+    wait_ready(page, "transfer")
+    keep_answers(page)
+    page.get_by_label("The first feeling it stirred in you").press_sequentially("calm")
+    go("checklists/not-personal/")
+    wait_ready(page, "checklist")
+    go("strategies/dont-take-it-personally/")
+    wait_ready(page, "share")
+    go("worksheets/past-and-present/")
+    wait_ready(page, "worksheet", "[data-tg-worksheet='past-and-present']")
+    expect(sheet.get_by_label("The first feeling it stirred in you")).to_have_value("calm")
+
+    loaded = [u.rsplit("/", 1)[-1] for u in urls if CHUNK.match(u.rsplit("/", 1)[-1])]
+    assert sorted(CHUNK.match(n)[1] for n in loaded) == ["checklists", "share", "transfer", "worksheets"]
+    assert all(u.startswith(server.url("assets/js/")) for u in urls if CHUNK.match(u.rsplit("/", 1)[-1]))
     assert log.page_errors == [] and log.console_errors == []
     context.close()

@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // Self-checks: score as the reader answers; once they choose to keep answers
 // on this device, save each answer and each completed attempt's result
 // through trustGuide.storage (storage.js).

@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // "Your progress": each self-check's kept results (trust-guide:history:<id>:v1,
 // oldest first) as a small line chart, the same numbers in a table, and for
 // the overall self-assessment one line per strategy. The page only reads;

@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // "Share this strategy" and "Copy link" on strategy pages. Both use the short
 // link (/s/N/) written into the box at build time. Share opens the phone's own
 // share sheet (Web Share) with the reader's note; without one, it copies the

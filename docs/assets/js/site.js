@@ -28,6 +28,11 @@
     }
   };
 
+  // This script's own address, read while it runs: on-demand files sit beside it.
+  var scriptUrl = document.currentScript ? document.currentScript.src : "";
+  var registered = {};
+  var requested = {};
+
   // The names a root carries: data-tg-component="worksheet transfer" is set
   // up by both the "worksheet" and the "transfer" scripts.
   function names(root) {
@@ -39,6 +44,7 @@
   // view. data-tg-ready="" appears when all of the root's scripts have run,
   // so tests and other scripts can wait for one flag.
   window.trustGuide.component = function (name, setup) {
+    registered[name] = true;
     window.trustGuide.onPage(function (doc) {
       doc.querySelectorAll('[data-tg-component~="' + name + '"]').forEach(function (root) {
         var done = root.tgComponents || (root.tgComponents = {});
@@ -55,4 +61,28 @@
       });
     });
   };
+
+  // A page that instant navigation brings in may hold a component whose
+  // script the first page's bundle left out (// tg:on-demand files):
+  // trustGuide.chunks, written by finishing/bundle.py, names the file that
+  // serves it. A file that fails to load is asked for again on the next page view.
+  function loadMissing(doc) {
+    var chunks = window.trustGuide.chunks;
+    if (!chunks || !scriptUrl) return;
+    doc.querySelectorAll("[data-tg-component]").forEach(function (root) {
+      names(root).forEach(function (name) {
+        var file = chunks[name];
+        if (!file || registered[name] || requested[file]) return;
+        requested[file] = true;
+        var script = document.createElement("script");
+        script.src = new URL(file, scriptUrl).href;
+        script.onerror = function () {
+          delete requested[file];
+          script.remove();
+        };
+        document.head.appendChild(script);
+      });
+    });
+  }
+  window.trustGuide.onPage(loadMissing);
 })();

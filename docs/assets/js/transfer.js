@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // Worksheets: "Download my answers" (a dated Markdown file that names the sheet
 // and its address, with only the answered questions) and "Load answers from a
 // file" (reads such a file back, for moving to another device). Loading sets

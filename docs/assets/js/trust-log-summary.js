@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // The weekly trust log's summary line: on which days the reader wrote a small
 // step, and which strategies they named, read from the log table as they type.
 // It only reads the form; worksheets.js keeps the answers.

@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // Worksheets: fill in on screen, print in place of blank lines. Answers are
 // kept on this device only once the reader chooses it, field by field, through
 // trustGuide.storage (storage.js). Download and load-from-file: transfer.js.
