@@ -85,6 +85,11 @@ def test_offline_after_one_visit(sw_context, own_site):
     page.reload()
     expect(page.locator("form[data-tg-worksheet] textarea, form[data-tg-worksheet] input[type=text]").first
            ).to_have_value("kept with no signal")
+    # Home's bundle has no self-check code: instant navigation loads it, from the cache.
+    page.goto(srv.url(""))
+    page.locator(".md-nav a[href$='checklists/not-personal/']").first.click()
+    expect(page).to_have_url(srv.url("checklists/not-personal/"))
+    wait_ready(page, "checklist")
 
 
 def test_a_new_deployment_replaces_the_cache(sw_context, own_site):
