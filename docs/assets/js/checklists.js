@@ -37,9 +37,8 @@
     var historyKey = store.keys.history(id);
     var root = form.parentNode;
     var result = form.querySelector(".tg-checklist__result");
-    var noticeBox = el("p", "tg-checklist__notice tg-checklist__status");
-    noticeBox.setAttribute("role", "status");
-    form.insertBefore(noticeBox, form.firstChild);
+    // The template writes the status line, so filling it in moves nothing.
+    var noticeBox = form.querySelector(".tg-checklist__status");
     var notes = [];
     var offered = null;
     var attempt = null; // date of this attempt's history entry, once complete
