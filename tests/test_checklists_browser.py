@@ -160,32 +160,3 @@ def test_page_works_when_storage_throws(context_and_log, server):
     answer(page, "pause", "Often")
     expect(page.locator(".tg-checklist__result")).to_contain_text("Your score: 2 of 30")
     assert log.page_errors == []  # Material's scripts included (tg-safe-storage.html)
-
-
-SHIFTS = """window.tgShifts = [];
-new PerformanceObserver(list => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.tgShifts.push(e.value);
-}).observe({type: "layout-shift", buffered: true});"""
-
-
-def test_setting_a_self_check_up_moves_nothing_on_a_phone(browser, server, site_dir):
-    """The status line is in the built page with the words the script would
-    write, so setting the page up shifts no text (Lighthouse counts any shift)."""
-    from bs4 import BeautifulSoup
-
-    from conftest import open_context
-    from support import wait_ready
-
-    context, log = open_context(browser, server, viewport={"width": 390, "height": 800})
-    context.add_init_script(SHIFTS)
-    page = context.new_page()
-    for checklist in CHECKLISTS:
-        page.goto(server.url(f"checklists/{checklist}/"))
-        wait_ready(page, "checklist")
-        page.wait_for_timeout(200)
-        assert page.evaluate("window.tgShifts") == [], checklist
-        built = BeautifulSoup((site_dir / "checklists" / checklist / "index.html").read_text("utf-8"),
-                              "html.parser").select_one(".tg-checklist__status")
-        assert page.locator(".tg-checklist__status").inner_text() == built.get_text(), checklist
-    assert log.page_errors == []
-    context.close()
