@@ -31,13 +31,14 @@ _URL_VALUE = r"[A-Za-z0-9_./:~%#?=&+-]*"
 
 @dataclass(frozen=True)
 class TrustedScripts:
-    """Inline scripts as their templates write them: fixed text, or a pattern
-    for a script with a value filled in."""
+    """Inline scripts as their templates write them: fixed text (literals), or
+    a pattern for a script with a value filled in."""
 
     patterns: tuple[re.Pattern, ...]
+    literals: frozenset[str] = frozenset()
 
     def allows(self, body: str) -> bool:
-        return any(p.fullmatch(body) for p in self.patterns)
+        return body in self.literals or any(p.fullmatch(body) for p in self.patterns)
 
 
 def _pattern(template_body: str) -> re.Pattern:
@@ -50,14 +51,19 @@ def trusted_scripts(template_sources: Iterable[str]) -> TrustedScripts:
     plugins), each as a pattern; Jinja comments and tags outside the scripts
     do not matter, and a script with a Jinja statement inside is skipped (none
     of ours or Material's has one; such a script would simply get no hash)."""
-    patterns = []
+    patterns, literals = [], set()
     for source in template_sources:
         for match in INLINE_SCRIPT.finditer(source):
             body = match["body"]
             if "application/json" in match["attrs"] or "{%" in body or not body.strip():
                 continue
-            patterns.append(_pattern(body))
-    return TrustedScripts(tuple(patterns))
+            # A script with nothing filled in must equal its template: a set
+            # look-up, where a regex would cost a compile of the whole script.
+            if _PLACEHOLDER.search(body):
+                patterns.append(_pattern(body))
+            else:
+                literals.add(body)
+    return TrustedScripts(tuple(patterns), frozenset(literals))
 
 
 def _hash(body: str) -> str:

@@ -12,12 +12,12 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from macros.catalogue import expand_config, load_catalogue
@@ -59,11 +59,15 @@ def share_for(url: str, title: str, site_name: str, site_description: str,
     return Share(card, f"{SHARE_DIR}/{name}", alt)
 
 
+@functools.cache  # compiled once per process, not once per page
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined)
+
+
 def image_tags(image_url: str, alt: str) -> str:
     """The preview tags for a share image; values are escaped by the template."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined)
-    return env.get_template("share_image_meta.html").render(
+    return _environment().get_template("share_image_meta.html").render(
         url=image_url, alt=alt, width=WIDTH, height=HEIGHT).strip()
 
 
@@ -99,9 +103,9 @@ def page_url(where: str, page: str, site_url: str) -> str:
 
 
 def run(site: Path, project) -> None:
-    from . import FinishingError
-    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    config = expand_config(config, project.root)  # the description's strategy count
+    from . import FinishingError, read_config
+    # mkdocs.yml as the pipeline read it, with the description's strategy count filled in.
+    config = expand_config(project.config or read_config(project.root), project.root)
     site_name = config.get("site_name", "")
     description = " ".join((config.get("site_description") or "").split())
     strategies = load_catalogue(project.root).strategies
