@@ -21,6 +21,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from macros.catalogue import expand_config, load_catalogue
+from macros.template_cache import template_cache
 
 from .share_cards import HEIGHT, WIDTH, Card, write
 from .short_link_previews import PREVIEW_TAG
@@ -62,7 +63,7 @@ def share_for(url: str, title: str, site_name: str, site_description: str,
 @functools.cache  # compiled once per process, not once per page
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined)
+                       undefined=StrictUndefined, bytecode_cache=template_cache())
 
 
 def image_tags(image_url: str, alt: str) -> str:

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from macros.loading import load_model
 from macros.models import StrategyList
+from macros.template_cache import template_cache
 
 from .short_link_previews import with_preview
 
@@ -26,7 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 @functools.cache  # compiled once per process, not once per link
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined)
+                       undefined=StrictUndefined, bytecode_cache=template_cache())
 
 
 def short_link_page(number: int, slug: str, title: str, site_url: str) -> str:

@@ -1,15 +1,19 @@
 """What the build's shortcuts keep exactly as it was (no timings here; the
-benchmarks measure speed): a kept QR code is the code segno draws, the CSP
-step still reads every theme template, the link check still finds every
-broken link, mkdocs-macros' git variable is never read, and `make serve`
-re-imports our packages exactly when their Python changed."""
+benchmarks measure speed): a kept QR code is the code segno draws, a kept
+compiled template is compiled again when its source or its environment
+changes, the CSP step still reads every theme template, the link check still
+finds every broken link, mkdocs-macros' git variable is never read, and `make
+serve` re-imports our packages exactly when their Python changed."""
 
 import importlib.util
 import subprocess
 import sys
 
+from jinja2 import Environment, FileSystemLoader
+
 from finishing import csp, link_check
 from macros import qr
+from macros.template_cache import template_cache
 from support import ROOT
 
 
@@ -31,6 +35,36 @@ def test_unwritable_cache_still_gives_the_code(tmp_path, monkeypatch):
     monkeypatch.setattr(qr, "CACHE_DIR", blocker / "qr")
     url = "https://example.org/s/1/"
     assert qr._cached_svg(url, "x", 3) == qr.make_svg(url, "x", 3)
+
+
+def _render_counting(folder, cache, **settings):
+    """(output of a.html, how many times Jinja compiled it) in a fresh environment."""
+    env = Environment(loader=FileSystemLoader(folder), bytecode_cache=cache, **settings)
+    compiled = []
+    real = env.compile
+    env.compile = lambda *a, **k: compiled.append(1) or real(*a, **k)
+    return env.get_template("a.html").render(x=1), len(compiled)
+
+
+def test_kept_template_is_compiled_again_when_source_or_settings_change(tmp_path):
+    folder, cache = tmp_path / "templates", template_cache(tmp_path / "jinja")
+    folder.mkdir()
+    (folder / "a.html").write_text("<p>{{ x }}</p>\n", encoding="utf-8")
+    assert _render_counting(folder, cache) == ("<p>1</p>", 1)    # compiled and kept
+    assert _render_counting(folder, cache) == ("<p>1</p>", 0)    # read back, not compiled
+    (folder / "a.html").write_text("<b>{{ x }}</b>\n", encoding="utf-8")
+    assert _render_counting(folder, cache) == ("<b>1</b>", 1)    # edited: compiled again
+    assert _render_counting(folder, cache, keep_trailing_newline=True) == ("<b>1</b>\n", 1)
+    env = Environment(loader=FileSystemLoader(folder), bytecode_cache=cache)
+    env.filters["shout"] = str.upper                             # a new filter name is a new key
+    assert env.get_template("a.html").render(x=1) == "<b>1</b>"
+    assert len(list((tmp_path / "jinja").iterdir())) == 3
+
+
+def test_no_template_cache_where_the_folder_cannot_be_made(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert template_cache(blocker / "jinja") is None
 
 
 def test_csp_reads_every_theme_template_and_no_icon():
