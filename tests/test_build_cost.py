@@ -1,20 +1,40 @@
 """What the build's shortcuts keep exactly as it was (no timings here; the
-benchmarks measure speed): a kept QR code is the code segno draws, a kept
-compiled template is compiled again when its source or its environment
-changes, the CSP step still reads every theme template, the link check still
-finds every broken link, mkdocs-macros' git variable is never read, and `make
-serve` re-imports our packages exactly when their Python changed."""
+benchmarks measure speed): a data file is validated again whenever its text
+changes (and once for all its readers otherwise), a kept QR code is the code
+segno draws, a kept compiled template is compiled again when its source or
+its environment changes, the CSP step still reads every theme template, the
+link check still finds every broken link, mkdocs-macros' git variable is
+never read, and `make serve` re-imports our packages exactly when their
+Python changed."""
 
 import importlib.util
 import subprocess
 import sys
 
+import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from finishing import csp, link_check
 from macros import qr
+from macros.errors import DataError
+from macros.loading import load_model
+from macros.models import StrategyList
 from macros.template_cache import template_cache
 from support import ROOT
+
+
+def test_edited_data_file_is_validated_again(tmp_path):
+    path = tmp_path / "strategies.yml"
+    text = (ROOT / "data" / "strategies.yml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = load_model(path, StrategyList)
+    assert load_model(path, StrategyList) is first             # the same text: validated once
+    path.write_text(text.replace("number: 2", "number: two", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:                      # edited: validated again
+        load_model(path, StrategyList)
+    assert "strategies.yml" in str(err.value) and "strategy 2, number" in str(err.value)
+    path.write_text(text.replace("number: 2", "number: 2 ", 1), encoding="utf-8")
+    assert load_model(path, StrategyList) == first and load_model(path, StrategyList) is not first
 
 
 def test_kept_qr_code_is_the_one_segno_draws(tmp_path, monkeypatch):
