@@ -76,10 +76,11 @@ def inline_scripts(html: str) -> list[str]:
     return [m["body"] for m in INLINE_SCRIPT.finditer(html) if "application/json" not in m["attrs"]]
 
 
-def script_hashes(html: str, trusted: TrustedScripts) -> list[str]:
-    """Hashes of the page's inline scripts that a template wrote, in page order."""
+def script_hashes(html: str, trusted: TrustedScripts, bodies: list[str] | None = None) -> list[str]:
+    """Hashes of the page's inline scripts that a template wrote, in page order
+    (bodies: inline_scripts(html), if found already)."""
     hashes = []
-    for body in inline_scripts(html):
+    for body in inline_scripts(html) if bodies is None else bodies:
         source = _hash(body)
         if trusted.allows(body) and source not in hashes:
             hashes.append(source)
@@ -111,14 +112,15 @@ def policy(hashes: list[str], preview: bool = False) -> str:
     ])
 
 
-def add_csp(html: str, trusted: TrustedScripts, preview: bool = False) -> str:
-    """The page with its policy tag at the top of <head>; unchanged if it has one."""
+def add_csp(html: str, trusted: TrustedScripts, preview: bool = False, bodies: list[str] | None = None) -> str:
+    """The page with its policy tag at the top of <head>; unchanged if it has one
+    (bodies: inline_scripts(html), if found already)."""
     if MARKER in html:
         return html
     head = next((m for m in (a.search(html) for a in ANCHORS) if m), None)
     if head is None:
         raise ValueError("page has no <head>")
-    tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted), preview)}">'
+    tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted, bodies), preview)}">'
     return html[: head.end()] + tag + html[head.end():]
 
 
@@ -166,11 +168,12 @@ def run(site, project) -> None:
     from . import FinishingError
     trusted = trusted_scripts(path.read_text(encoding="utf-8") for path in template_files(project.root))
     for where, html in project.pages.items():
-        strays = untrusted_scripts(html, trusted)
+        bodies = inline_scripts(html)  # once a page: the check and the policy read the same scripts
+        strays = [body for body in bodies if not trusted.allows(body)]
         if strays:
             first = " ".join(strays[0].split())[:80]
             raise FinishingError(
                 f"{where}: an inline <script> that none of our templates wrote: {first!r}\n"
                 "  The Content-Security-Policy blocks it. Put JavaScript in "
                 "docs/assets/js/ and list it under extra_javascript in mkdocs.yml.")
-        project.pages.set(where, add_csp(html, trusted, preview=project.serving))
+        project.pages.set(where, add_csp(html, trusted, preview=project.serving, bodies=bodies))

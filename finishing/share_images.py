@@ -34,8 +34,9 @@ CACHE = Path(".cache") / "share-images"
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]*)"')
-# The tags this step writes (share_image_meta.html), each with the line break before it.
-_IMAGE_TAG = re.compile(r'\n?<meta (?:property="og:image[^"]*"|name="twitter:image[^"]*") [^>]*>')
+# The tags this step writes (share_image_meta.html). Without a leading "\n?",
+# which would make the regex engine try a match at every character of the page.
+_IMAGE_TAG = re.compile(r'<meta (?:property="og:image[^"]*"|name="twitter:image[^"]*") [^>]*>')
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,23 @@ def image_tags(image_url: str, alt: str) -> str:
         url=image_url, alt=alt, width=WIDTH, height=HEIGHT).strip()
 
 
+def without_image_tags(page: str) -> str:
+    """page without this step's tags, each with the line break before it."""
+    kept, last = [], 0
+    for tag in _IMAGE_TAG.finditer(page):
+        start = tag.start()
+        if start > last and page[start - 1] == "\n":
+            start -= 1
+        kept.append(page[last:start])
+        last = tag.end()
+    kept.append(page[last:])
+    return "".join(kept)
+
+
 def with_image_tags(page: str, tags: str) -> str:
     """page with its share-image tags replaced by tags: after the last preview
     tag (grouped with the rest of the preview), or at the end of the head."""
-    page = _IMAGE_TAG.sub("", page)
+    page = without_image_tags(page)
     head_end = page.find("</head>")
     previews = [m for m in PREVIEW_TAG.finditer(page, 0, head_end if head_end >= 0 else len(page))]
     if previews:
