@@ -14,7 +14,7 @@ import sys
 import pytest
 from jinja2 import Environment, FileSystemLoader
 
-from finishing import csp, link_check
+from finishing import csp, link_check, share_images
 from macros import qr
 from macros.errors import DataError
 from macros.loading import load_model
@@ -103,6 +103,15 @@ def test_link_check_finds_a_missing_anchor_on_its_own_page_and_elsewhere():
     broken = link_check.broken_links(html, "a/index.html", lambda t: t == "b/index.html",
                                      lambda t: {"yes"})
     assert broken == ["#gone", "../b/#nope"]
+
+
+def test_faster_regexes_find_what_they_found_before():
+    # The same ids: after any white space, never inside another attribute's name.
+    assert link_check.ids(' id="a"\tid="b"\nid="c" data-id="no" x-id="no2" id="d"') == {"a", "b", "c", "d"}
+    page = ('<head>\n<meta property="og:image" content="x">\n<meta name="twitter:image:alt" content="y">'
+            '<meta name="twitter:image" content="z">\n<meta name="description" content="kept">\n</head>')
+    # Each old tag goes with the line break before it, as with the former '\n?<meta ...'.
+    assert share_images.without_image_tags(page) == '<head>\n<meta name="description" content="kept">\n</head>'
 
 
 def test_macros_git_variable_is_never_fetched():
