@@ -5,8 +5,8 @@ and every build compiled the same templates again: Material's, our
 overrides' and the macros'. Jinja's own bytecode cache checks each entry
 against a hash of the template's source and against Jinja's and Python's
 versions; the key here adds everything else the compiled code depends on
-(the environment's settings, filter, test and extension names), so a kept
-template can never be out of date."""
+(the environment's settings and policies, filter, test and extension
+names), so a kept template can never be out of date."""
 
 import sys
 from pathlib import Path
@@ -21,9 +21,11 @@ _SIMPLE = (str, bool, int, float, type(None))
 def fingerprint(environment: jinja2.Environment, name: str) -> str:
     """Everything about the environment that can change a template's compiled code."""
     settings = sorted((k, v) for k, v in vars(environment).items() if isinstance(v, _SIMPLE))
+    # Some policies are read while parsing (ext.i18n.trimmed); the rest only when rendering.
+    policies = sorted((k, v) for k, v in environment.policies.items() if isinstance(v, _SIMPLE))
     autoescape = environment.autoescape
     return repr((
-        jinja2.__version__, sys.version, settings,
+        jinja2.__version__, sys.version, settings, policies,
         autoescape(name) if callable(autoescape) else autoescape,
         getattr(environment.finalize, "__qualname__", None),
         sorted(environment.filters), sorted(environment.tests), sorted(environment.extensions),
