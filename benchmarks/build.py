@@ -142,8 +142,8 @@ def cold_build(work: Path) -> float:
 
 
 def profile_own_code(work: Path, top: int = 8) -> list[tuple[str, float]]:
-    """Cumulative seconds in the project's own functions (macros/, hooks/)
-    during one warm build, to name the cause when a budget is missed."""
+    """Cumulative seconds in the project's own functions (macros/, hooks/,
+    finishing/) during one warm build, to name the cause when a budget is missed."""
     ours = copy_project(work / "profiled")
     run_build(ours, "mkdocs.yml", work / "profiled-site")  # warm the share-card cache first
     out = work / "build.prof"
@@ -154,7 +154,7 @@ def profile_own_code(work: Path, top: int = 8) -> list[tuple[str, float]]:
     rows = []
     for (filename, line, name), (_, _, _, cumulative, _) in stats.stats.items():
         rel = filename.replace(str(ours) + "/", "")
-        if rel.startswith(("macros/", "hooks/")):
+        if rel.startswith(("macros/", "hooks/", "finishing/")):
             rows.append((f"{rel}:{line} {name}", cumulative))
     rows.sort(key=lambda r: r[1], reverse=True)
     return rows[:top]

@@ -35,15 +35,21 @@ class Project:
     base_path: str             # /trust-guide/
     serving: bool = False      # mkdocs serve: live reload injects inline scripts
     pages: Pages | None = field(default=None, repr=False)
+    config: dict = field(default_factory=dict, repr=False)  # mkdocs.yml as read, for the steps
+
+
+def read_config(root: Path) -> dict:
+    """mkdocs.yml as a dict (libyaml's parser when PyYAML has it: the same values, several times faster)."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader) or {}
 
 
 def load_project(root: Path, serving: bool = False) -> Project:
     """The Project from mkdocs.yml, which both engines read."""
-    # libyaml's parser when PyYAML has it: the same values, several times faster.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=loader) or {}
+    config = read_config(root)
     site_url = config.get("site_url") or "/"
-    return Project(root=root, site_url=site_url, base_path=urlsplit(site_url).path or "/", serving=serving)
+    return Project(root=root, site_url=site_url, base_path=urlsplit(site_url).path or "/", serving=serving,
+                   config=config)
 
 
 def _step(name: str):

@@ -31,13 +31,14 @@ _URL_VALUE = r"[A-Za-z0-9_./:~%#?=&+-]*"
 
 @dataclass(frozen=True)
 class TrustedScripts:
-    """Inline scripts as their templates write them: fixed text, or a pattern
-    for a script with a value filled in."""
+    """Inline scripts as their templates write them: fixed text (literals), or
+    a pattern for a script with a value filled in."""
 
     patterns: tuple[re.Pattern, ...]
+    literals: frozenset[str] = frozenset()
 
     def allows(self, body: str) -> bool:
-        return any(p.fullmatch(body) for p in self.patterns)
+        return body in self.literals or any(p.fullmatch(body) for p in self.patterns)
 
 
 def _pattern(template_body: str) -> re.Pattern:
@@ -50,14 +51,19 @@ def trusted_scripts(template_sources: Iterable[str]) -> TrustedScripts:
     plugins), each as a pattern; Jinja comments and tags outside the scripts
     do not matter, and a script with a Jinja statement inside is skipped (none
     of ours or Material's has one; such a script would simply get no hash)."""
-    patterns = []
+    patterns, literals = [], set()
     for source in template_sources:
         for match in INLINE_SCRIPT.finditer(source):
             body = match["body"]
             if "application/json" in match["attrs"] or "{%" in body or not body.strip():
                 continue
-            patterns.append(_pattern(body))
-    return TrustedScripts(tuple(patterns))
+            # A script with nothing filled in must equal its template: a set
+            # look-up, where a regex would cost a compile of the whole script.
+            if _PLACEHOLDER.search(body):
+                patterns.append(_pattern(body))
+            else:
+                literals.add(body)
+    return TrustedScripts(tuple(patterns), frozenset(literals))
 
 
 def _hash(body: str) -> str:
@@ -70,10 +76,11 @@ def inline_scripts(html: str) -> list[str]:
     return [m["body"] for m in INLINE_SCRIPT.finditer(html) if "application/json" not in m["attrs"]]
 
 
-def script_hashes(html: str, trusted: TrustedScripts) -> list[str]:
-    """Hashes of the page's inline scripts that a template wrote, in page order."""
+def script_hashes(html: str, trusted: TrustedScripts, bodies: list[str] | None = None) -> list[str]:
+    """Hashes of the page's inline scripts that a template wrote, in page order
+    (bodies: inline_scripts(html), if found already)."""
     hashes = []
-    for body in inline_scripts(html):
+    for body in inline_scripts(html) if bodies is None else bodies:
         source = _hash(body)
         if trusted.allows(body) and source not in hashes:
             hashes.append(source)
@@ -105,14 +112,15 @@ def policy(hashes: list[str], preview: bool = False) -> str:
     ])
 
 
-def add_csp(html: str, trusted: TrustedScripts, preview: bool = False) -> str:
-    """The page with its policy tag at the top of <head>; unchanged if it has one."""
+def add_csp(html: str, trusted: TrustedScripts, preview: bool = False, bodies: list[str] | None = None) -> str:
+    """The page with its policy tag at the top of <head>; unchanged if it has one
+    (bodies: inline_scripts(html), if found already)."""
     if MARKER in html:
         return html
     head = next((m for m in (a.search(html) for a in ANCHORS) if m), None)
     if head is None:
         raise ValueError("page has no <head>")
-    tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted), preview)}">'
+    tag = f'<meta {MARKER} content="{policy(script_hashes(html, trusted, bodies), preview)}">'
     return html[: head.end()] + tag + html[head.end():]
 
 
@@ -160,11 +168,12 @@ def run(site, project) -> None:
     from . import FinishingError
     trusted = trusted_scripts(path.read_text(encoding="utf-8") for path in template_files(project.root))
     for where, html in project.pages.items():
-        strays = untrusted_scripts(html, trusted)
+        bodies = inline_scripts(html)  # once a page: the check and the policy read the same scripts
+        strays = [body for body in bodies if not trusted.allows(body)]
         if strays:
             first = " ".join(strays[0].split())[:80]
             raise FinishingError(
                 f"{where}: an inline <script> that none of our templates wrote: {first!r}\n"
                 "  The Content-Security-Policy blocks it. Put JavaScript in "
                 "docs/assets/js/ and list it under extra_javascript in mkdocs.yml.")
-        project.pages.set(where, add_csp(html, trusted, preview=project.serving))
+        project.pages.set(where, add_csp(html, trusted, preview=project.serving, bodies=bodies))

@@ -12,15 +12,16 @@ nothing.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from macros.catalogue import expand_config, load_catalogue
+from macros.template_cache import template_cache
 
 from .share_cards import HEIGHT, WIDTH, Card, write
 from .short_link_previews import PREVIEW_TAG
@@ -33,8 +34,9 @@ CACHE = Path(".cache") / "share-images"
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _OG_TITLE = re.compile(r'<meta property="og:title" content="([^"]*)"')
-# The tags this step writes (share_image_meta.html), each with the line break before it.
-_IMAGE_TAG = re.compile(r'\n?<meta (?:property="og:image[^"]*"|name="twitter:image[^"]*") [^>]*>')
+# The tags this step writes (share_image_meta.html). Without a leading "\n?",
+# which would make the regex engine try a match at every character of the page.
+_IMAGE_TAG = re.compile(r'<meta (?:property="og:image[^"]*"|name="twitter:image[^"]*") [^>]*>')
 
 
 @dataclass(frozen=True)
@@ -59,18 +61,35 @@ def share_for(url: str, title: str, site_name: str, site_description: str,
     return Share(card, f"{SHARE_DIR}/{name}", alt)
 
 
+@functools.cache  # compiled once per process, not once per page
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
+                       undefined=StrictUndefined, bytecode_cache=template_cache())
+
+
 def image_tags(image_url: str, alt: str) -> str:
     """The preview tags for a share image; values are escaped by the template."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined)
-    return env.get_template("share_image_meta.html").render(
+    return _environment().get_template("share_image_meta.html").render(
         url=image_url, alt=alt, width=WIDTH, height=HEIGHT).strip()
+
+
+def without_image_tags(page: str) -> str:
+    """page without this step's tags, each with the line break before it."""
+    kept, last = [], 0
+    for tag in _IMAGE_TAG.finditer(page):
+        start = tag.start()
+        if start > last and page[start - 1] == "\n":
+            start -= 1
+        kept.append(page[last:start])
+        last = tag.end()
+    kept.append(page[last:])
+    return "".join(kept)
 
 
 def with_image_tags(page: str, tags: str) -> str:
     """page with its share-image tags replaced by tags: after the last preview
     tag (grouped with the rest of the preview), or at the end of the head."""
-    page = _IMAGE_TAG.sub("", page)
+    page = without_image_tags(page)
     head_end = page.find("</head>")
     previews = [m for m in PREVIEW_TAG.finditer(page, 0, head_end if head_end >= 0 else len(page))]
     if previews:
@@ -99,9 +118,9 @@ def page_url(where: str, page: str, site_url: str) -> str:
 
 
 def run(site: Path, project) -> None:
-    from . import FinishingError
-    config = yaml.safe_load((project.root / "mkdocs.yml").read_text(encoding="utf-8")) or {}
-    config = expand_config(config, project.root)  # the description's strategy count
+    from . import FinishingError, read_config
+    # mkdocs.yml as the pipeline read it, with the description's strategy count filled in.
+    config = expand_config(project.config or read_config(project.root), project.root)
     site_name = config.get("site_name", "")
     description = " ".join((config.get("site_description") or "").split())
     strategies = load_catalogue(project.root).strategies

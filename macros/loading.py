@@ -219,13 +219,19 @@ def shown_path(path: Path) -> str:
         return path.as_posix()
 
 
-def read_yaml(path: Path):
-    """(data, root node) of a YAML file; DataError for anything unreadable."""
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise DataError(f"{shown_path(path)}: file not found") from None
+
+
+def read_yaml(path: Path, raw: bytes | None = None):
+    """(data, root node) of a YAML file (raw: its bytes, if read already);
+    DataError for anything unreadable."""
     shown = shown_path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise DataError(f"{shown}: file not found") from None
+        text = (_read_bytes(path) if raw is None else raw).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(Problem("", f"the file is not saved as UTF-8 text (byte {exc.start + 1} "
                                     f"cannot be read)", "UTF-8 text",
@@ -251,9 +257,8 @@ def read_yaml(path: Path):
     return data, root
 
 
-def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
-    """Parse one YAML file and validate it; DataError with one block per problem."""
-    data, root = read_yaml(path)
+def _validate(path: Path, raw: bytes, model: type[M], context: dict | None) -> M:
+    data, root = read_yaml(path, raw)
     while True:
         try:
             return model.model_validate(data, context=context)
@@ -261,6 +266,24 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
             # Put back text as written, then try again; stop when nothing changes.
             if not _as_written(data, root, exc):
                 raise DataError(blocks(shown_path(path), _problems(exc, data, root))) from None
+
+
+# Models already validated in this process, by everything validation reads:
+# the file's bytes, the model and the context. The hooks, the macros and the
+# finishing steps all load data/strategies.yml; it is validated once.
+_validated: dict[tuple, BaseModel] = {}
+_KEEP = 256  # entries; `make serve` adds one per saved edit of a data file
+
+
+def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
+    """Parse one YAML file and validate it; DataError with one block per problem."""
+    raw = _read_bytes(path)
+    key = (str(path.resolve()), model, raw, repr(sorted((context or {}).items())))
+    if key not in _validated:
+        if len(_validated) >= _KEEP:
+            _validated.clear()
+        _validated[key] = _validate(path, raw, model, context)
+    return _validated[key]
 
 
 def load_folder(folder: Path, model: type[M], context: dict | None = None) -> dict[str, M]:

@@ -51,9 +51,12 @@ WorksheetRef = Annotated[str, known_id("worksheet", "worksheet_ids")]
 
 
 class Model(BaseModel):
-    """Shared settings: unknown fields are an error, types are not coerced."""
+    """Shared settings: unknown fields are an error, types are not coerced.
+    defer_build: a model's validator is built when it first validates, so a
+    model that is only ever part of another (a Strategy inside a
+    StrategyList) never builds its own, which a build spent time on."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Citation(Model):

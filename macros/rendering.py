@@ -5,6 +5,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from .template_cache import template_cache
+
 # Shared templates, then each feature subpackage's own; names are unique across them.
 HERE = Path(__file__).parent
 TEMPLATES = [HERE / "templates", HERE / "worksheets" / "templates", HERE / "checklists" / "templates"]
@@ -19,6 +21,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        bytecode_cache=template_cache(),
     )
 
 

@@ -1,16 +1,40 @@
 """What the build's shortcuts keep exactly as it was (no timings here; the
-benchmarks measure speed): a kept QR code is the code segno draws, the CSP
-step still reads every theme template, the link check still finds every
-broken link, mkdocs-macros' git variable is never read, and `make serve`
-re-imports our packages exactly when their Python changed."""
+benchmarks measure speed): a data file is validated again whenever its text
+changes (and once for all its readers otherwise), a kept QR code is the code
+segno draws, a kept compiled template is compiled again when its source or
+its environment changes, the CSP step still reads every theme template, the
+link check still finds every broken link, mkdocs-macros' git variable is
+never read, and `make serve` re-imports our packages exactly when their
+Python changed."""
 
 import importlib.util
 import subprocess
 import sys
 
-from finishing import csp, link_check
+import pytest
+from jinja2 import Environment, FileSystemLoader
+
+from finishing import csp, link_check, share_images
 from macros import qr
+from macros.errors import DataError
+from macros.loading import load_model
+from macros.models import StrategyList
+from macros.template_cache import template_cache
 from support import ROOT
+
+
+def test_edited_data_file_is_validated_again(tmp_path):
+    path = tmp_path / "strategies.yml"
+    text = (ROOT / "data" / "strategies.yml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = load_model(path, StrategyList)
+    assert load_model(path, StrategyList) is first             # the same text: validated once
+    path.write_text(text.replace("number: 2", "number: two", 1), encoding="utf-8")
+    with pytest.raises(DataError) as err:                      # edited: validated again
+        load_model(path, StrategyList)
+    assert "strategies.yml" in str(err.value) and "strategy 2, number" in str(err.value)
+    path.write_text(text.replace("number: 2", "number: 2 ", 1), encoding="utf-8")
+    assert load_model(path, StrategyList) == first and load_model(path, StrategyList) is not first
 
 
 def test_kept_qr_code_is_the_one_segno_draws(tmp_path, monkeypatch):
@@ -33,6 +57,36 @@ def test_unwritable_cache_still_gives_the_code(tmp_path, monkeypatch):
     assert qr._cached_svg(url, "x", 3) == qr.make_svg(url, "x", 3)
 
 
+def _render_counting(folder, cache, **settings):
+    """(output of a.html, how many times Jinja compiled it) in a fresh environment."""
+    env = Environment(loader=FileSystemLoader(folder), bytecode_cache=cache, **settings)
+    compiled = []
+    real = env.compile
+    env.compile = lambda *a, **k: compiled.append(1) or real(*a, **k)
+    return env.get_template("a.html").render(x=1), len(compiled)
+
+
+def test_kept_template_is_compiled_again_when_source_or_settings_change(tmp_path):
+    folder, cache = tmp_path / "templates", template_cache(tmp_path / "jinja")
+    folder.mkdir()
+    (folder / "a.html").write_text("<p>{{ x }}</p>\n", encoding="utf-8")
+    assert _render_counting(folder, cache) == ("<p>1</p>", 1)    # compiled and kept
+    assert _render_counting(folder, cache) == ("<p>1</p>", 0)    # read back, not compiled
+    (folder / "a.html").write_text("<b>{{ x }}</b>\n", encoding="utf-8")
+    assert _render_counting(folder, cache) == ("<b>1</b>", 1)    # edited: compiled again
+    assert _render_counting(folder, cache, keep_trailing_newline=True) == ("<b>1</b>\n", 1)
+    env = Environment(loader=FileSystemLoader(folder), bytecode_cache=cache)
+    env.filters["shout"] = str.upper                             # a new filter name is a new key
+    assert env.get_template("a.html").render(x=1) == "<b>1</b>"
+    assert len(list((tmp_path / "jinja").iterdir())) == 3
+
+
+def test_no_template_cache_where_the_folder_cannot_be_made(tmp_path):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    assert template_cache(blocker / "jinja") is None
+
+
 def test_csp_reads_every_theme_template_and_no_icon():
     files = csp.template_files(ROOT)
     assert any(p.name == "base.html" and "material" in p.parts for p in files)
@@ -49,6 +103,15 @@ def test_link_check_finds_a_missing_anchor_on_its_own_page_and_elsewhere():
     broken = link_check.broken_links(html, "a/index.html", lambda t: t == "b/index.html",
                                      lambda t: {"yes"})
     assert broken == ["#gone", "../b/#nope"]
+
+
+def test_faster_regexes_find_what_they_found_before():
+    # The same ids: after any white space, never inside another attribute's name.
+    assert link_check.ids(' id="a"\tid="b"\nid="c" data-id="no" x-id="no2" id="d"') == {"a", "b", "c", "d"}
+    page = ('<head>\n<meta property="og:image" content="x">\n<meta name="twitter:image:alt" content="y">'
+            '<meta name="twitter:image" content="z">\n<meta name="description" content="kept">\n</head>')
+    # Each old tag goes with the line break before it, as with the former '\n?<meta ...'.
+    assert share_images.without_image_tags(page) == '<head>\n<meta name="description" content="kept">\n</head>'
 
 
 def test_macros_git_variable_is_never_fetched():
