@@ -1,9 +1,13 @@
-"""Fixtures: one strict build per session, a local server, Chromium pages."""
+"""Fixtures: one strict build per test run (shared by pytest-xdist workers),
+a local server, Chromium pages."""
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
 
@@ -13,11 +17,17 @@ from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium
 CHROMIUM_FIXTURES = {"browser", "page", "context_and_log", "pdf_site"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         used = CHROMIUM_FIXTURES.intersection(getattr(item, "fixturenames", ()))
         if used and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
+        # With pytest-xdist's --dist loadgroup a test file runs on one worker,
+        # so its module fixtures (e.g. a project copy's build) are made once,
+        # unless its tests name their own xdist_group.
+        if item.get_closest_marker("xdist_group") is None:
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
 
 
 def pytest_runtest_setup(item):
@@ -28,14 +38,28 @@ def pytest_runtest_setup(item):
                     pytrace=False)
 
 
+def session_root(tmp_path_factory) -> Path:
+    """The temp folder of the whole run: the same for every pytest-xdist worker
+    (each worker's own basetemp sits in it), new for every run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> tuple[Path, str]:
-    """The guide, built once per test session (strict) into a temp folder,
-    and what that build printed."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out, result.stdout + result.stderr
+    """The guide, built once per test run (strict) into a temp folder, and what
+    that build printed. Under pytest-xdist the first worker to ask builds it
+    and the others wait for it and read the same folder."""
+    root = session_root(tmp_path_factory)
+    out, record = root / "site", root / "site-build.json"
+    with FileLock(root / "site-build.lock"):
+        if not record.exists():
+            result = build(ROOT, out)
+            record.write_text(json.dumps({"returncode": result.returncode,
+                                          "log": result.stdout + result.stderr}), encoding="utf-8")
+    done = json.loads(record.read_text(encoding="utf-8"))
+    assert done["returncode"] == 0, f"strict build failed:\n{done['log']}"
+    return out, done["log"]
 
 
 @pytest.fixture(scope="session")
