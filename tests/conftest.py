@@ -17,17 +17,42 @@ from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium
 CHROMIUM_FIXTURES = {"browser", "page", "context_and_log", "pdf_site"}
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
     for item in items:
         used = CHROMIUM_FIXTURES.intersection(getattr(item, "fixturenames", ()))
         if used and item.get_closest_marker("browser") is None:
             item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
-        # With pytest-xdist's --dist loadgroup a test file runs on one worker,
-        # so its module fixtures (e.g. a project copy's build) are made once,
-        # unless its tests name their own xdist_group.
-        if item.get_closest_marker("xdist_group") is None:
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
+
+
+def work_unit(nodeid: str) -> str:
+    """What one pytest-xdist worker runs together: a test file, so its module
+    fixtures (a project copy's build, the PDFs) are made once; but each
+    whole-site pass on its own, as they are the longest."""
+    file = nodeid.split("::")[0]
+    if file.endswith("/test_site_pass_browser.py"):
+        from test_site_pass_browser import CONDITIONS
+
+        params = nodeid.partition("[")[2]
+        for condition in CONDITIONS:
+            if params.startswith(condition.name + "-"):
+                return f"{file}::{condition.name}"
+    return file
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile, with the work units of work_unit. (pytest-xdist's own
+    xdist_group marks do nothing under pytest 9.2: it renames node ids in a way
+    pytest no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileOrPass(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return FileOrPass(config, log)
 
 
 def pytest_runtest_setup(item):

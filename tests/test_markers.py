@@ -1,4 +1,5 @@
-"""The conftest hook that fails a Chromium test missing the `browser` marker."""
+"""The conftest hook that fails a Chromium test missing the `browser` marker,
+and how conftest shares the tests out among pytest-xdist workers."""
 
 import pytest
 
@@ -33,3 +34,15 @@ def test_unmarked_test_using_a_page_fails_naming_the_fixture():
 def test_marked_test_and_test_without_chromium_pass():
     run_hooks(FakeItem(["browser", "server"], [pytest.mark.browser.mark]))
     run_hooks(FakeItem(["site_dir"]))
+
+
+def test_a_file_is_one_work_unit_but_each_site_pass_is_its_own():
+    from test_site_pass_browser import CONDITIONS
+
+    assert conftest.work_unit("tests/test_pages.py::test_a[x-y]") == "tests/test_pages.py"
+    assert conftest.work_unit("tests/test_pages.py::test_b") == "tests/test_pages.py"
+    site_pass = "tests/test_site_pass_browser.py"
+    units = {conftest.work_unit(f"{site_pass}::test_page_passes_every_check[{c.name}-{page}]")
+             for c in CONDITIONS for page in ("about/", "404.html")}
+    assert units == {f"{site_pass}::{c.name}" for c in CONDITIONS}
+    assert conftest.work_unit(f"{site_pass}::test_the_pass_visits_every_built_page") == site_pass

@@ -134,10 +134,8 @@ def findings(browser, server):
     return of
 
 
-# Each pass is its own xdist group, so the passes run side by side on workers.
 @pytest.mark.parametrize("path", PAGES, ids=name_of)
-@pytest.mark.parametrize("condition", [
-    pytest.param(c, id=c.name, marks=pytest.mark.xdist_group(f"site-pass-{c.name}")) for c in CONDITIONS])
+@pytest.mark.parametrize("condition", CONDITIONS, ids=lambda c: c.name)
 def test_page_passes_every_check(findings, condition, path):
     found = findings(condition)[path]
     assert found == [], f"{name_of(path)} ({condition.name}):\n" + "\n".join(found)
