@@ -24,11 +24,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
 
 
+# Long files of tests that share no module fixture: any worker may run any of
+# their tests (test_markers.py checks that they keep sharing none).
+EACH_TEST_ALONE = {"test_print_pdf.py", "test_checklists_browser.py"}
+
+
 def work_unit(nodeid: str) -> str:
     """What one pytest-xdist worker runs together: a test file, so its module
     fixtures (a project copy's build, the PDFs) are made once; but each
-    whole-site pass on its own, as they are the longest."""
+    whole-site pass on its own, and each test of EACH_TEST_ALONE, as those
+    are the longest."""
     file = nodeid.split("::")[0]
+    if Path(file).name in EACH_TEST_ALONE:
+        return nodeid
     if file.endswith("/test_site_pass_browser.py"):
         from test_site_pass_browser import CONDITIONS
 

@@ -4,6 +4,7 @@ and how conftest shares the tests out among pytest-xdist workers."""
 import pytest
 
 import conftest
+from support import ROOT
 
 
 class FakeItem:
@@ -46,3 +47,11 @@ def test_a_file_is_one_work_unit_but_each_site_pass_is_its_own():
              for c in CONDITIONS for page in ("about/", "404.html")}
     assert units == {f"{site_pass}::{c.name}" for c in CONDITIONS}
     assert conftest.work_unit(f"{site_pass}::test_the_pass_visits_every_built_page") == site_pass
+
+
+def test_files_whose_tests_run_alone_share_no_module_fixture():
+    for name in conftest.EACH_TEST_ALONE:
+        text = (ROOT / "tests" / name).read_text(encoding="utf-8")
+        assert "@pytest.fixture(scope=" not in text, f"{name} has a shared fixture: leave it out of EACH_TEST_ALONE"
+    page = "tests/test_print_pdf.py::test_worksheet_prints_as_a_handout[trust-log-A4-blank]"
+    assert conftest.work_unit(page) == page
