@@ -1,9 +1,13 @@
-"""Fixtures: one strict build per session, a local server, Chromium pages."""
+"""Fixtures: one strict build per test run (shared by pytest-xdist workers),
+a local server, Chromium pages."""
 
+import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 
 from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
 
@@ -20,6 +24,45 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.unmarked_browser(sorted(used)))
 
 
+# Long files of tests that share no module fixture: any worker may run any of
+# their tests (test_markers.py checks that they keep sharing none).
+EACH_TEST_ALONE = {"test_print_pdf.py", "test_checklists_browser.py"}
+
+
+def work_unit(nodeid: str) -> str:
+    """What one pytest-xdist worker runs together: a test file, so its module
+    fixtures (a project copy's build, the PDFs) are made once; but each
+    whole-site pass on its own, and each test of EACH_TEST_ALONE, as those
+    are the longest."""
+    file = nodeid.split("::")[0]
+    if Path(file).name in EACH_TEST_ALONE:
+        return nodeid
+    if file.endswith("/test_site_pass_browser.py"):
+        from test_site_pass_browser import CONDITIONS
+
+        params = nodeid.partition("[")[2]
+        for condition in CONDITIONS:
+            if params.startswith(condition.name + "-"):
+                return f"{file}::{condition.name}"
+    return file
+
+
+@pytest.hookimpl(optionalhook=True)  # a pytest-xdist hook
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile, with the work units of work_unit. (pytest-xdist's own
+    xdist_group marks do nothing under pytest 9.2: it renames node ids in a way
+    pytest no longer reads.)"""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class FileOrPass(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return work_unit(nodeid)
+
+    return FileOrPass(config, log)
+
+
 def pytest_runtest_setup(item):
     unmarked = item.get_closest_marker("unmarked_browser")
     if unmarked is not None:
@@ -28,14 +71,28 @@ def pytest_runtest_setup(item):
                     pytrace=False)
 
 
+def session_root(tmp_path_factory) -> Path:
+    """The temp folder of the whole run: the same for every pytest-xdist worker
+    (each worker's own basetemp sits in it), new for every run."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory) -> tuple[Path, str]:
-    """The guide, built once per test session (strict) into a temp folder,
-    and what that build printed."""
-    out = tmp_path_factory.mktemp("site")
-    result = build(ROOT, out)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr}"
-    return out, result.stdout + result.stderr
+    """The guide, built once per test run (strict) into a temp folder, and what
+    that build printed. Under pytest-xdist the first worker to ask builds it
+    and the others wait for it and read the same folder."""
+    root = session_root(tmp_path_factory)
+    out, record = root / "site", root / "site-build.json"
+    with FileLock(root / "site-build.lock"):
+        if not record.exists():
+            result = build(ROOT, out)
+            record.write_text(json.dumps({"returncode": result.returncode,
+                                          "log": result.stdout + result.stderr}), encoding="utf-8")
+    done = json.loads(record.read_text(encoding="utf-8"))
+    assert done["returncode"] == 0, f"strict build failed:\n{done['log']}"
+    return out, done["log"]
 
 
 @pytest.fixture(scope="session")
