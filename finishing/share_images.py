@@ -12,22 +12,18 @@ nothing.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from macros.catalogue import expand_config, load_catalogue
-from macros.template_cache import template_cache
 
+from .rendering import render
 from .share_cards import HEIGHT, WIDTH, Card, write
 from .short_link_previews import PREVIEW_TAG
 
 USES_PAGES = True
-TEMPLATES = Path(__file__).parent / "templates"
 SHARE_DIR = "assets/images/share"
 CARD_SECTIONS = ("strategies/", "worksheets/", "checklists/")
 CACHE = Path(".cache") / "share-images"
@@ -61,16 +57,10 @@ def share_for(url: str, title: str, site_name: str, site_description: str,
     return Share(card, f"{SHARE_DIR}/{name}", alt)
 
 
-@functools.cache  # compiled once per process, not once per page
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, bytecode_cache=template_cache())
-
 
 def image_tags(image_url: str, alt: str) -> str:
     """The preview tags for a share image; values are escaped by the template."""
-    return _environment().get_template("share_image_meta.html").render(
-        url=image_url, alt=alt, width=WIDTH, height=HEIGHT).strip()
+    return render("share_image_meta.html", url=image_url, alt=alt, width=WIDTH, height=HEIGHT).strip()
 
 
 def without_image_tags(page: str) -> str:

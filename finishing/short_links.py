@@ -8,32 +8,21 @@ title and link-preview tags: chat apps read this page, not the one it leads to.
 
 from __future__ import annotations
 
-import functools
-from pathlib import Path
 from urllib.parse import urljoin
-
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from macros.loading import load_model
 from macros.models import StrategyList
-from macros.template_cache import template_cache
 
+from .rendering import render
 from .short_link_previews import with_preview
 
 USES_PAGES = True
-TEMPLATES = Path(__file__).parent / "templates"
 
-
-@functools.cache  # compiled once per process, not once per link
-def _environment() -> Environment:
-    return Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, bytecode_cache=template_cache())
 
 
 def short_link_page(number: int, slug: str, title: str, site_url: str) -> str:
     """The page at s/<number>/index.html, before its preview tags (pure)."""
-    return _environment().get_template("short_link.html").render(
-        title=title, target=f"../../strategies/{slug}/",
+    return render("short_link.html", title=title, target=f"../../strategies/{slug}/",
         canonical=urljoin(site_url, f"strategies/{slug}/"))
 
 
