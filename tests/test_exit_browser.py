@@ -7,6 +7,7 @@ The neutral site is answered by a local stub (context.route): tests never
 reach the network."""
 
 import re
+import time
 
 import pytest
 import yaml
@@ -153,6 +154,8 @@ def test_the_control_explains_the_shortcut(phone, server):
 
 # Reports, from inside the page, how it looks the moment it is marked as
 # leaving: before any answer from the next site could arrive.
+# Reports the page's state the moment the exit marks it (the page itself can't
+# be asked while its replacement is loading).
 WATCH_EXIT = """new MutationObserver(() => {
   const html = document.documentElement;
   if (html && html.classList.contains('tg-exiting') && !window.tgReported) {
@@ -163,16 +166,25 @@ WATCH_EXIT = """new MutationObserver(() => {
 
 
 def test_the_page_is_hidden_at_once(browser, server):
+    # The neutral site is held unanswered, as a slow site would be: the page
+    # it replaces must already be blank, its title gone, before it loads.
     context, log = open_context(browser, server, viewport=PHONE)
-    neutral = Neutral(context)
+    neutral = Neutral(context, hold=True)
     context.add_init_script(WATCH_EXIT)
     page = context.new_page()
     said = []
     page.on("console", lambda msg: said.append(msg.text))
     page.goto(server.url(SAFETY))
-    page.locator("a.tg-exit").click()
+    # Not waiting for the navigation: it is held on purpose.
+    page.locator("a.tg-exit").click(no_wait_after=True)
+    deadline = time.monotonic() + 10
+    while not (neutral.held and said) and time.monotonic() < deadline:
+        page.wait_for_timeout(20)
+    assert len(neutral.held) == 1, "the exit never asked for the neutral site"
+    assert said == ['tg-exit-state none ""']
+    neutral.held[0].fulfill(status=200, content_type="text/html",
+                            body="<!doctype html><title>Weather</title><h1>Weather</h1>")
     expect(page).to_have_url(EXIT_URL)
-    assert 'tg-exit-state none ""' in said
     assert len(neutral.requests) == 1
     context.close()
 
