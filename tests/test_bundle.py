@@ -316,3 +316,10 @@ def test_instant_navigation_loads_the_scripts_a_new_page_needs_once(browser, ser
     assert all(u.startswith(server.url("assets/js/")) for u in urls if CHUNK.match(u.rsplit("/", 1)[-1]))
     assert log.page_errors == [] and log.console_errors == []
     context.close()
+
+
+def test_page_components_reads_the_attribute_in_either_quotes_and_nothing_like_it():
+    html = ('<form data-tg-component="worksheet share"></form>'
+            "<div data-tg-component='checklist'></div>"
+            '<p data-data-tg-component="progress" x-data-tg-component="transfer"></p>')
+    assert bundle.page_components(html) == {"worksheet", "share", "checklist"}
