@@ -59,8 +59,17 @@ class Neutral:
         if self.hold:
             self.held.append(route)
         else:
-            route.fulfill(status=200, content_type="text/html",
-                          body="<!doctype html><title>Weather</title><h1>Weather</h1>")
+            self.fulfill(route)
+
+    @staticmethod
+    def fulfill(route):
+        route.fulfill(status=200, content_type="text/html",
+                      body="<!doctype html><title>Weather</title><h1>Weather</h1>")
+
+    def release(self):
+        """Answer the requests held so far."""
+        while self.held:
+            self.fulfill(self.held.pop(0))
 
 
 @pytest.fixture
@@ -154,8 +163,6 @@ def test_the_control_explains_the_shortcut(phone, server):
 
 # Reports, from inside the page, how it looks the moment it is marked as
 # leaving: before any answer from the next site could arrive.
-# Reports the page's state the moment the exit marks it (the page itself can't
-# be asked while its replacement is loading).
 WATCH_EXIT = """new MutationObserver(() => {
   const html = document.documentElement;
   if (html && html.classList.contains('tg-exiting') && !window.tgReported) {
@@ -182,8 +189,7 @@ def test_the_page_is_hidden_at_once(browser, server):
         page.wait_for_timeout(20)
     assert len(neutral.held) == 1, "the exit never asked for the neutral site"
     assert said == ['tg-exit-state none ""']
-    neutral.held[0].fulfill(status=200, content_type="text/html",
-                            body="<!doctype html><title>Weather</title><h1>Weather</h1>")
+    neutral.release()
     expect(page).to_have_url(EXIT_URL)
     assert len(neutral.requests) == 1
     context.close()
