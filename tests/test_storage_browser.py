@@ -118,6 +118,26 @@ def test_keep_saves_what_was_typed_before_choosing(page, server):
     expect(page.get_by_label("4 of 5")).to_be_checked()
 
 
+@pytest.mark.parametrize("path, kind, status, answer", [
+    (SHEET, "worksheet", ".tg-ws__status", lambda p: p.get_by_label(HAPPENED).fill("from the other tab")),
+    (CHECK, "checklist", ".tg-checklist__status", lambda p: p.locator('[data-item="pause"]').get_by_label("Often").check()),
+])
+def test_a_reader_on_the_status_link_keeps_their_place_when_the_status_changes(page, server, path, kind, status, answer):
+    page.goto(server.url(path))
+    wait_ready(page, kind)
+    keep_answers(page)
+    link = page.locator(f"{status} a.tg-saving-link")
+    link.focus()
+    other = page.context.new_page()
+    other.goto(server.url(path))
+    wait_ready(other, kind)
+    answer(other)
+    expect(page.locator(status)).to_contain_text("changed in another tab")
+    expect(link).to_be_focused()  # the same link, not a new one in its place
+    expect(page.locator(f"{status} a")).to_have_count(1)
+    other.close()
+
+
 def test_two_tabs_editing_different_fields_both_survive(page, server):
     open_sheet(page, server)
     keep_answers(page)

@@ -44,9 +44,7 @@
     var attempt = null; // date of this attempt's history entry, once complete
 
     function say() {
-      noticeBox.textContent = "";
-      noticeBox.appendChild(document.createTextNode(notes.concat([store.statusWords()]).join(" ") + " "));
-      noticeBox.appendChild(store.privacyLink());
+      store.showStatus(noticeBox, notes.concat([store.statusWords()]).join(" "));
       noticeBox.classList.toggle("tg-checklist__notice--warn", !store.available() || store.isFull() || notes.length > 0);
     }
 

@@ -361,6 +361,21 @@
     return link;
   }
 
+  // Put text in a status line and keep its privacy link after it. The link
+  // stays the same node: a keyboard reader on it when the line changes (as
+  // when a page's script arrives after the page) keeps their place.
+  function showStatus(box, text) {
+    var words = box.querySelector(".tg-status__words");
+    if (!words) {
+      box.textContent = "";
+      words = box.appendChild(document.createElement("span"));
+      words.className = "tg-status__words";
+      box.appendChild(document.createTextNode(" "));
+    }
+    words.textContent = text;
+    if (!box.querySelector(".tg-saving-link")) box.appendChild(privacyLink());
+  }
+
   window.trustGuide = window.trustGuide || {};
   window.trustGuide.storage = {
     KEEP: KEEP,
@@ -386,5 +401,6 @@
     watch: watch,
     offerChoice: offerChoice,
     statusWords: statusWords,
+    showStatus: showStatus,
   };
 })();

@@ -136,7 +136,7 @@
   function say(form, message, warn) {
     var status = form.querySelector(".tg-ws__status");
     if (!status) return;
-    status.textContent = message;
+    window.trustGuide.storage.showStatus(status, message);
     status.classList.toggle("tg-ws__status--warn", !!warn);
   }
 

@@ -82,11 +82,8 @@
     var notes = [];
 
     function say() {
-      status.textContent = "";
-      var warn = !store.available() || store.isFull() || notes.length > 0;
-      status.appendChild(document.createTextNode(notes.concat([store.statusWords()]).join(" ") + " "));
-      status.appendChild(store.privacyLink());
-      status.classList.toggle("tg-ws__status--warn", warn);
+      store.showStatus(status, notes.concat([store.statusWords()]).join(" "));
+      status.classList.toggle("tg-ws__status--warn", !store.available() || store.isFull() || notes.length > 0);
     }
 
     // Saved answers into the fields; names the sheet no longer has are moved
