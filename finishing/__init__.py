@@ -19,9 +19,11 @@ import yaml
 
 from .pages import Pages
 
-# Order matters: fixes first; the CSP hashes the final inline scripts; the
-# offline precache fingerprints final files, so it runs last.
-STEPS = ("material_fixes", "bundle", "link_check", "short_links", "share_images", "search_tags", "csp", "offline")
+# Order matters: fixes first; unused_css reads every script, so it follows the
+# bundle; the CSP hashes the final inline scripts; the offline precache
+# fingerprints final files, so it runs last.
+STEPS = ("material_fixes", "bundle", "unused_css", "link_check", "short_links", "share_images", "search_tags",
+         "csp", "offline")
 
 
 class FinishingError(Exception):

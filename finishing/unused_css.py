@@ -1,0 +1,294 @@
+"""The theme's stylesheets (assets/stylesheets/, Material's or Zensical's)
+without the rules this site can never match: about a third of their weight
+on every first view, where a phone reader pays for each kB.
+
+A selector is kept unless it names a class, id or attribute that appears
+nowhere in the site: not in any page's markup and not in any script (the
+theme's scripts build search results, tooltips and dialogs from class names
+written in them). Only what is outside functional pseudo-classes counts, so
+`:not(.x)` or `:is(.a, .b)` never causes a drop. Custom properties that no
+kept rule, page or script reads go too. So the test errs on keeping: a
+class that appears only as a word in a script keeps its rules.
+
+PurgeCSS does this for Node builds; the build here is Python, so the rules
+are read with tinycss2 (a CSS parser, not hand-written parsing) and the
+policy above is ours. A pruned file gets a new name from its content, so no
+browser or service worker mixes it with an older copy. The result is cached
+under .cache/unused-css by the stylesheet and the set of names it depends on,
+so a rebuild that changes no markup pays only for the name check.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import tinycss2
+
+if TYPE_CHECKING:
+    from finishing import Project
+
+USES_PAGES = True
+CACHE = Path(".cache") / "unused-css"
+THEME_CSS = "assets/stylesheets"
+
+CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
+WORD = re.compile(r"-{0,2}[A-Za-z_][\w-]*")
+# A class, id or attribute test in a selector (an attribute's value is read with it).
+NAME = re.compile(r"""([.#])(-?[A-Za-z_][\w-]*)|\[((?:[^\]"']|"[^"]*"|'[^']*')*)\]""")
+# Inside [...]: the name, and the value when the test is for that exact value.
+ATTRIBUTE = re.compile(r"""\s*([\w-]+)\s*(?:(\S?=)\s*("[^"]*"|'[^']*'|[^\s"']+))?""")
+PSEUDO_CALL = re.compile(r"::?[\w-]+\(")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+CUSTOM = re.compile(r"--[\w-]+")
+
+
+@dataclass(frozen=True)
+class Needs:
+    """The names a selector needs: classes, ids and attribute names."""
+    classes: frozenset[str]
+    others: frozenset[str]
+
+
+def outside_pseudo_calls(selector: str) -> str:
+    """The selector with every :name(...) group removed (nested ones too)."""
+    out, i = [], 0
+    for m in PSEUDO_CALL.finditer(selector):
+        if m.start() < i:
+            continue
+        out.append(selector[i:m.start()])
+        depth, j = 1, m.end()
+        while j < len(selector) and depth:
+            depth += {"(": 1, ")": -1}.get(selector[j], 0)
+            j += 1
+        i = j
+    out.append(selector[i:])
+    return "".join(out)
+
+
+def needs(selector: str) -> Needs:
+    classes, others = set(), set()
+    for m in NAME.finditer(outside_pseudo_calls(selector)):
+        if m.group(1) == ".":
+            classes.add(m.group(2))
+        elif m.group(1) == "#":
+            others.add(m.group(2))
+        else:
+            attr = ATTRIBUTE.match(m.group(3))
+            others.add(attr.group(1))
+            if attr.group(2) == "=":  # [data-md-color-primary=pink] needs "pink" somewhere
+                others.add("=" + attr.group(3).strip("\"'"))
+    return Needs(frozenset(classes), frozenset(others))
+
+
+@dataclass
+class Rule:
+    selectors: list[tuple[str, Needs]] | None   # None: an at-rule or anything else, kept as written
+    body: list                                   # declarations (a rule), child rules (a block at-rule) or raw text
+    prelude: str = ""
+
+
+BLOCK_AT_RULES = {"media", "supports", "layer", "container"}
+
+
+def parse(css: str) -> list[Rule]:
+    rules = []
+    for node in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        rules.extend(_rule(node))
+    return rules
+
+
+def _rule(node) -> list[Rule]:
+    if node.type == "qualified-rule":
+        selectors = [(s.strip(), needs(s.strip())) for s in split_selectors(tinycss2.serialize(node.prelude))]
+        decls = [d for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)]
+        return [Rule(selectors, decls)]
+    if node.type == "at-rule" and node.lower_at_keyword in BLOCK_AT_RULES and node.content is not None:
+        children = [r for child in tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
+                    for r in _rule(child)]
+        return [Rule(None, children, "@" + node.at_keyword + tinycss2.serialize(node.prelude))]
+    if node.type == "error":
+        raise ValueError(f"unreadable CSS at line {node.source_line}: {node.message}")
+    return [Rule(None, [tinycss2.serialize([node])])]
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """A selector list split at its top-level commas (not those inside :is(...) or [...])."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(prelude):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return [p for p in parts if p.strip()]
+
+
+def all_names(rules: list[Rule]) -> tuple[set[str], set[str]]:
+    classes, others = set(), set()
+    for r in rules:
+        if r.selectors is not None:
+            for _, n in r.selectors:
+                classes |= n.classes
+                others |= n.others
+        elif r.prelude:
+            c, o = all_names(r.body)
+            classes |= c
+            others |= o
+    return classes, others
+
+
+def render(rules: list[Rule], present: set[str], read: set[str] | None) -> str:
+    """The rules whose selectors can match, without custom properties outside `read` (None: keep all)."""
+    out = []
+    for r in rules:
+        if r.selectors is None and not r.prelude:
+            out.append(r.body[0])
+        elif r.selectors is None:
+            inner = render(r.body, present, read)
+            if inner:
+                out.append(f"{r.prelude}{{{inner}}}")
+        else:
+            kept = [s for s, n in r.selectors if n.classes <= present and n.others <= present]
+            decls = [declaration(d) for d in r.body
+                     if not (d.type == "declaration" and d.name.startswith("--") and read is not None
+                             and d.name not in read)]
+            if kept and decls:
+                out.append(",".join(kept) + "{" + ";".join(decls) + "}")
+    return "".join(out)
+
+
+def declaration(d) -> str:
+    if d.type != "declaration":
+        return tinycss2.serialize([d])
+    return d.name + ":" + tinycss2.serialize(d.value).strip() + ("!important" if d.important else "")
+
+
+def prune(sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -> dict[str, str]:
+    """Each sheet without the rules that need a name outside `present`, and
+    without custom properties that no kept rule of any sheet (one sheet sets
+    what another reads) and nothing in `read_elsewhere` reads."""
+    rules = {}
+    for name, css in sheets.items():
+        try:
+            rules[name] = parse(css)
+        except ValueError as err:
+            raise ValueError(f"{name}: {err}") from None
+    texts = {name: render(r, present, None) for name, r in rules.items()}
+    while True:  # dropping a property can leave another unread
+        read = read_elsewhere.union(*(VAR.findall(t) for t in texts.values()))
+        smaller = {name: render(r, present, read) for name, r in rules.items()}
+        if smaller == texts:
+            return texts
+        texts = smaller
+
+
+def site_names(pages: list[str], scripts: list[str], candidates: set[str], classes: set[str]) -> set[str]:
+    """The candidate names this site uses: classes in class attributes, any
+    name as a word in a script, ids and attribute names anywhere in the
+    markup, and an attribute value ("=pink") as a word in a script or quoted
+    in the markup."""
+    words: set[str] = set()
+    for text in scripts:
+        words.update(WORD.findall(text))
+    present = {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
+    for html in pages:
+        for a, b in CLASS_ATTR.findall(html):
+            present.update((a or b).split())
+    markup = "\n".join(pages)
+    for n in candidates - classes - present:
+        if n[:1] == "=" and (f'"{n[1:]}"' in markup or f"'{n[1:]}'" in markup):
+            present.add(n)
+        elif n[:1] != "=" and n in markup:
+            present.add(n)
+    return present & candidates
+
+
+def properties_read(pages: list[str], scripts: list[str], own_css: list[str]) -> set[str]:
+    """Custom properties read outside the theme's sheets: any --name in a page
+    or script (style attributes, getPropertyValue), var(--name) in our CSS."""
+    read = {v for t in pages + scripts for v in CUSTOM.findall(t)}
+    return read.union(*(VAR.findall(t) for t in own_css))
+
+
+def new_name(path: str, text: str) -> str:
+    """assets/stylesheets/main.57a0d79d.min.css -> assets/stylesheets/main.<hash of text>.min.css"""
+    folder, _, base = path.rpartition("/")
+    stem = base.split(".", 1)[0]
+    return f"{folder}/{stem}.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css"
+
+
+def run(site: Path, project: Project) -> None:
+    """Step: prune the theme's stylesheets and point every page at the pruned copies."""
+    if project.serving:
+        return
+    sheets = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
+              for p in sorted((site / THEME_CSS).glob("*.css"))}
+    if not sheets:
+        return
+    pages = [html for _, html in project.pages.items()]
+    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))]
+    own_css = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.css"))
+               if not p.relative_to(site).as_posix().startswith(THEME_CSS + "/")]
+    read_elsewhere = properties_read(pages, scripts, own_css)
+    classes, others = theme_names(project.root / CACHE, sheets)
+    present = site_names(pages, scripts, classes | others, classes)
+    pruned = cached_prune(project.root / CACHE, sheets, present, read_elsewhere)
+    renamed = {}
+    for old, text in pruned.items():
+        new = new_name(old, text)
+        if new == old:  # already pruned: a second run changes nothing
+            continue
+        (site / new).write_text(text, encoding="utf-8")
+        (site / old).unlink()
+        (site / f"{old}.map").unlink(missing_ok=True)  # it maps the unpruned file
+        renamed[old] = new
+    for where, html in project.pages.items():
+        for old, new in renamed.items():
+            html = html.replace(old, new)
+        project.pages.set(where, html)
+
+
+# Cached results are keyed by this file's text too: a change here recomputes them.
+CODE = Path(__file__).read_text(encoding="utf-8")
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join((CODE, *parts)).encode()).hexdigest()
+
+
+def theme_names(cache: Path, sheets: dict[str, str]) -> tuple[set[str], set[str]]:
+    """The classes and the other names the sheets' selectors need (cached by the sheets' text)."""
+    file = cache / f"{_digest(*sheets.values())}.names.json"
+    if file.is_file():
+        listed = json.loads(file.read_text(encoding="utf-8"))
+        return set(listed["classes"]), set(listed["others"])
+    classes, others = set(), set()
+    for name, css in sheets.items():
+        try:
+            c, o = all_names(parse(css))
+        except ValueError as err:
+            raise ValueError(f"{name}: {err}") from None
+        classes |= c
+        others |= o
+    cache.mkdir(parents=True, exist_ok=True)
+    file.write_text(json.dumps({"classes": sorted(classes), "others": sorted(others)}), encoding="utf-8")
+    return classes, others
+
+
+def cached_prune(cache: Path, sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -> dict[str, str]:
+    """prune(), cached by everything its result depends on."""
+    file = cache / f"{_digest(*sheets, *sheets.values(), *sorted(present), '--', *sorted(read_elsewhere))}.json"
+    if file.is_file():
+        return json.loads(file.read_text(encoding="utf-8"))
+    pruned = prune(sheets, present, read_elsewhere)
+    cache.mkdir(parents=True, exist_ok=True)
+    file.write_text(json.dumps(pruned), encoding="utf-8")
+    return pruned
