@@ -36,6 +36,9 @@ USES_PAGES = True
 CACHE = Path(".cache") / "unused-css"
 THEME_CSS = "assets/stylesheets"
 
+# A start tag, quoted values read whole (a ">" inside one does not end it).
+TAG = re.compile(r"""<[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.+?)</script>", re.S)
 CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
 WORD = re.compile(r"-{0,2}[A-Za-z_][\w-]*")
 # A class, id or attribute test in a selector (an attribute's value is read with it).
@@ -190,19 +193,26 @@ def prune(sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -
         texts = smaller
 
 
-def site_names(pages: list[str], scripts: list[str], candidates: set[str], classes: set[str]) -> set[str]:
+def markup_of(pages: list[str]) -> tuple[str, list[str]]:
+    """The pages' distinct start tags, joined (where classes, ids and
+    attributes are: pages share most of theirs, so this is small), and their
+    distinct inline scripts."""
+    tags = set().union(*(TAG.findall(html) for html in pages))
+    scripts = set().union(*(INLINE_SCRIPT.findall(html) for html in pages))
+    return "\n".join(sorted(tags)), sorted(scripts)
+
+
+def site_names(markup: str, scripts: list[str], candidates: set[str], classes: set[str]) -> set[str]:
     """The candidate names this site uses: classes in class attributes, any
     name as a word in a script, ids and attribute names anywhere in the
-    markup, and an attribute value ("=pink") as a word in a script or quoted
-    in the markup."""
+    markup (start tags), and an attribute value ("=pink") as a word in a
+    script or quoted in the markup."""
     words: set[str] = set()
     for text in scripts:
         words.update(WORD.findall(text))
     present = {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
-    for html in pages:
-        for a, b in CLASS_ATTR.findall(html):
-            present.update((a or b).split())
-    markup = "\n".join(pages)
+    for a, b in CLASS_ATTR.findall(markup):
+        present.update((a or b).split())
     for n in candidates - classes - present:
         if n[:1] == "=" and (f'"{n[1:]}"' in markup or f"'{n[1:]}'" in markup):
             present.add(n)
@@ -211,10 +221,10 @@ def site_names(pages: list[str], scripts: list[str], candidates: set[str], class
     return present & candidates
 
 
-def properties_read(pages: list[str], scripts: list[str], own_css: list[str]) -> set[str]:
-    """Custom properties read outside the theme's sheets: any --name in a page
-    or script (style attributes, getPropertyValue), var(--name) in our CSS."""
-    read = {v for t in pages + scripts for v in CUSTOM.findall(t)}
+def properties_read(markup: str, scripts: list[str], own_css: list[str]) -> set[str]:
+    """Custom properties read outside the theme's sheets: any --name in the
+    markup or a script (style attributes, getPropertyValue), var(--name) in our CSS."""
+    read = {v for t in [markup, *scripts] for v in CUSTOM.findall(t)}
     return read.union(*(VAR.findall(t) for t in own_css))
 
 
@@ -233,13 +243,14 @@ def run(site: Path, project: Project) -> None:
               for p in sorted((site / THEME_CSS).glob("*.css"))}
     if not sheets:
         return
-    pages = [html for _, html in project.pages.items()]
-    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js"))]
+    markup, inline = markup_of([html for _, html in project.pages.items()])
+    # lunr's language files only split and stem words for the search index.
+    scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js")) if "lunr" not in p.parts] + inline
     own_css = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.css"))
                if not p.relative_to(site).as_posix().startswith(THEME_CSS + "/")]
-    read_elsewhere = properties_read(pages, scripts, own_css)
+    read_elsewhere = properties_read(markup, scripts, own_css)
     classes, others = theme_names(project.root / CACHE, sheets)
-    present = site_names(pages, scripts, classes | others, classes)
+    present = site_names(markup, scripts, classes | others, classes)
     pruned = cached_prune(project.root / CACHE, sheets, present, read_elsewhere)
     renamed = {}
     for old, text in pruned.items():

@@ -10,15 +10,16 @@ import pytest
 
 from finishing import Project, unused_css
 from finishing.pages import Pages
-from finishing.unused_css import needs, properties_read, prune, site_names
+from finishing.unused_css import markup_of, needs, properties_read, prune, site_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def pruned(css: str, pages=("",), scripts=(), own_css=()) -> str:
     classes, others = unused_css.all_names(unused_css.parse(css))
-    present = site_names(list(pages), list(scripts), classes | others, classes)
-    read = properties_read(list(pages), list(scripts), list(own_css))
+    markup, inline = markup_of(list(pages))
+    present = site_names(markup, [*scripts, *inline], classes | others, classes)
+    read = properties_read(markup, [*scripts, *inline], list(own_css))
     return prune({"main.css": css}, present, read)["main.css"]
 
 
@@ -31,6 +32,13 @@ def test_a_class_written_in_a_script_keeps_its_rule():
     # The theme's search builds its results from class names in its script.
     css = ".md-search-result__more{color:red}"
     assert pruned(css, ["<p>"], ['el.className = "md-search-result__more"']) == css
+
+
+def test_a_class_set_by_an_inline_script_or_after_a_quoted_angle_bracket_keeps_its_rule():
+    css = ".late{x:1}.after{x:2}.prose{x:3}"
+    pages = ['<script>document.body.classList.add("late")</script><a title="a > b" class="after">',
+             "<p>Words such as prose in the text name no class.</p>"]
+    assert pruned(css, pages) == ".late{x:1}.after{x:2}"
 
 
 def test_only_the_selectors_that_can_match_stay_in_a_list():
