@@ -19,6 +19,35 @@ def ids(html: str) -> set[str]:
     return set(_ID.findall(html))
 
 
+@functools.cache
+def _parts(href: str) -> tuple[str, str] | None:
+    """(path, fragment) of a relative link, unquoted; None for an outside,
+    data:, mailto: or tel: address. Pages repeat their navigation's links, so
+    each distinct href is split once."""
+    parts = urlsplit(href.replace("&amp;", "&"))
+    if parts.scheme or parts.netloc or href.startswith(("data:", "mailto:", "tel:")):
+        return None
+    return unquote(parts.path), unquote(parts.fragment)
+
+
+@functools.cache
+def _target(folder: str, path: str) -> str:
+    """The site path a link's path leads to from a page in `folder` ('../x' outside the site)."""
+    target = posixpath.normpath(posixpath.join(folder, path))
+    if path.endswith("/") or target == ".":
+        target = posixpath.join(target, "index.html") if target != "." else "index.html"
+    return target
+
+
+def _from_root(folder: str, path: str) -> str:
+    """_target, with the link first taken to the site's root when it climbs
+    there: every page at one depth then shares one cache entry per link."""
+    depth = folder.count("/") + 1 if folder else 0
+    if depth and path.startswith("../" * depth):
+        return _target("", path[3 * depth:] or ".")
+    return _target(folder, path)
+
+
 def broken_links(html: str, page: str, exists: Callable[[str], bool],
                  anchors: Callable[[str], set[str] | None]) -> list[str]:
     """Relative links in the page at site path `page` ('strategies/x/index.html')
@@ -26,22 +55,25 @@ def broken_links(html: str, page: str, exists: Callable[[str], bool],
     exists(path) says if a site file exists; anchors(path) gives a page's ids."""
     broken = []
     own_ids = None  # the page's own ids, found once, when a link first needs them
+    folder = posixpath.dirname(page)
     for href in _LINK.findall(html):
-        parts = urlsplit(href.replace("&amp;", "&"))
-        if parts.scheme or parts.netloc or href.startswith(("#", "data:", "mailto:", "tel:")) or not parts.path:
-            if href.startswith("#") and len(href) > 1 and own_ids is None:
-                own_ids = ids(html)
-            if href.startswith("#") and len(href) > 1 and unquote(href[1:]) not in own_ids:
-                broken.append(href)
+        parts = _parts(href)
+        if parts is None:
             continue
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
-        if parts.path.endswith("/") or target == ".":
-            target = posixpath.join(target, "index.html") if target != "." else "index.html"
-        if target.startswith("../") or not exists(target):
+        path, fragment = parts
+        if not path:
+            if href.startswith("#") and len(href) > 1:
+                if own_ids is None:
+                    own_ids = ids(html)
+                if fragment not in own_ids:
+                    broken.append(href)
+            continue
+        target = _from_root(folder, path)
+        if target.startswith("../") or target == ".." or not exists(target):
             broken.append(href)
-        elif parts.fragment and target.endswith(".html"):
+        elif fragment and target.endswith(".html"):
             known = anchors(target)
-            if known is not None and unquote(parts.fragment) not in known:
+            if known is not None and fragment not in known:
                 broken.append(href)
     return broken
 

@@ -202,15 +202,19 @@ def markup_of(pages: list[str]) -> tuple[str, list[str]]:
     return "\n".join(sorted(tags)), sorted(scripts)
 
 
-def site_names(markup: str, scripts: list[str], candidates: set[str], classes: set[str]) -> set[str]:
-    """The candidate names this site uses: classes in class attributes, any
-    name as a word in a script, ids and attribute names anywhere in the
-    markup (start tags), and an attribute value ("=pink") as a word in a
-    script or quoted in the markup."""
+def script_names(scripts: list[str], candidates: set[str]) -> set[str]:
+    """The candidates a script names as a word (a value "=pink" as the word pink)."""
     words: set[str] = set()
     for text in scripts:
         words.update(WORD.findall(text))
-    present = {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
+    return {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
+
+
+def site_names(markup: str, in_scripts: set[str], candidates: set[str], classes: set[str]) -> set[str]:
+    """The candidate names this site uses: those its scripts name
+    (script_names), classes in class attributes, ids and attribute names
+    anywhere in the markup (start tags), and values quoted in it."""
+    present = set(in_scripts)
     for a, b in CLASS_ATTR.findall(markup):
         present.update((a or b).split())
     for n in candidates - classes - present:
@@ -221,10 +225,10 @@ def site_names(markup: str, scripts: list[str], candidates: set[str], classes: s
     return present & candidates
 
 
-def properties_read(markup: str, scripts: list[str], own_css: list[str]) -> set[str]:
-    """Custom properties read outside the theme's sheets: any --name in the
+def properties_read(texts: list[str], own_css: list[str]) -> set[str]:
+    """Custom properties read outside the theme's sheets: any --name in
     markup or a script (style attributes, getPropertyValue), var(--name) in our CSS."""
-    read = {v for t in [markup, *scripts] for v in CUSTOM.findall(t)}
+    read = {v for t in texts for v in CUSTOM.findall(t)}
     return read.union(*(VAR.findall(t) for t in own_css))
 
 
@@ -243,15 +247,21 @@ def run(site: Path, project: Project) -> None:
               for p in sorted((site / THEME_CSS).glob("*.css"))}
     if not sheets:
         return
+    cache = Cache(project.root / CACHE)
     markup, inline = markup_of([html for _, html in project.pages.items()])
     # lunr's language files only split and stem words for the search index.
     scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js")) if "lunr" not in p.parts] + inline
     own_css = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.css"))
                if not p.relative_to(site).as_posix().startswith(THEME_CSS + "/")]
-    read_elsewhere = properties_read(markup, scripts, own_css)
-    classes, others = theme_names(project.root / CACHE, sheets)
-    present = site_names(markup, scripts, classes | others, classes)
-    pruned = cached_prune(project.root / CACHE, sheets, present, read_elsewhere)
+    classes, others = (set(x) for x in cache.get(["names", *sheets.values()], lambda: theme_names(sheets)))
+    # The theme's scripts are the same build after build: what they name is cached.
+    in_scripts, script_props = (set(x) for x in cache.get(
+        ["scripts", *sheets.values(), *scripts],
+        lambda: (script_names(scripts, classes | others), properties_read(scripts, []))))
+    present = site_names(markup, in_scripts, classes | others, classes)
+    read = script_props | properties_read([markup], own_css)
+    pruned = cache.get(["pruned", *sheets, *sheets.values(), *sorted(present), "--", *sorted(read)],
+                       lambda: prune(sheets, present, read))
     renamed = {}
     for old, text in pruned.items():
         new = new_name(old, text)
@@ -267,20 +277,8 @@ def run(site: Path, project: Project) -> None:
         project.pages.set(where, html)
 
 
-# Cached results are keyed by this file's text too: a change here recomputes them.
-CODE = Path(__file__).read_text(encoding="utf-8")
-
-
-def _digest(*parts: str) -> str:
-    return hashlib.sha256("\0".join((CODE, *parts)).encode()).hexdigest()
-
-
-def theme_names(cache: Path, sheets: dict[str, str]) -> tuple[set[str], set[str]]:
-    """The classes and the other names the sheets' selectors need (cached by the sheets' text)."""
-    file = cache / f"{_digest(*sheets.values())}.names.json"
-    if file.is_file():
-        listed = json.loads(file.read_text(encoding="utf-8"))
-        return set(listed["classes"]), set(listed["others"])
+def theme_names(sheets: dict[str, str]) -> tuple[list[str], list[str]]:
+    """The classes and the other names the sheets' selectors need."""
     classes, others = set(), set()
     for name, css in sheets.items():
         try:
@@ -289,17 +287,23 @@ def theme_names(cache: Path, sheets: dict[str, str]) -> tuple[set[str], set[str]
             raise ValueError(f"{name}: {err}") from None
         classes |= c
         others |= o
-    cache.mkdir(parents=True, exist_ok=True)
-    file.write_text(json.dumps({"classes": sorted(classes), "others": sorted(others)}), encoding="utf-8")
-    return classes, others
+    return sorted(classes), sorted(others)
 
 
-def cached_prune(cache: Path, sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -> dict[str, str]:
-    """prune(), cached by everything its result depends on."""
-    file = cache / f"{_digest(*sheets, *sheets.values(), *sorted(present), '--', *sorted(read_elsewhere))}.json"
-    if file.is_file():
+class Cache:
+    """Results kept as JSON files, each named by a digest of everything it
+    was computed from and of this module's own text (a change here recomputes them)."""
+
+    CODE = Path(__file__).read_text(encoding="utf-8")
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def get(self, inputs: list[str], compute):
+        file = self.folder / (hashlib.sha256("\0".join([self.CODE, *inputs]).encode()).hexdigest() + ".json")
+        if file.is_file():
+            return json.loads(file.read_text(encoding="utf-8"))
+        value = compute()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        file.write_text(json.dumps(value, default=sorted), encoding="utf-8")
         return json.loads(file.read_text(encoding="utf-8"))
-    pruned = prune(sheets, present, read_elsewhere)
-    cache.mkdir(parents=True, exist_ok=True)
-    file.write_text(json.dumps(pruned), encoding="utf-8")
-    return pruned

@@ -11,10 +11,10 @@ inputs give the same SVG, so a kept code can never be out of date."""
 import hashlib
 import io
 import os
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
-import segno
 from markupsafe import Markup
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "qr-codes"
@@ -22,6 +22,8 @@ CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "qr-codes"
 
 def make_svg(url: str, label: str, scale: int) -> str:
     """The code drawn by segno, as SVG text (the slow part)."""
+    import segno  # only when a code is not in the cache: importing it alone costs a build 11 ms
+
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
     code.save(out, kind="svg", scale=scale, border=2, xmldecl=False, svgns=True,
@@ -29,8 +31,13 @@ def make_svg(url: str, label: str, scale: int) -> str:
     return out.getvalue().decode("utf-8")
 
 
+@cache
+def _segno_version() -> str:
+    return version("segno")
+
+
 def _cached_svg(url: str, label: str, scale: int) -> str:
-    key = hashlib.sha256(repr((segno.__version__, url, label, scale)).encode()).hexdigest()[:24]
+    key = hashlib.sha256(repr((_segno_version(), url, label, scale)).encode()).hexdigest()[:24]
     path = CACHE_DIR / f"{key}.svg"
     try:
         return path.read_text(encoding="utf-8")

@@ -10,7 +10,7 @@ import pytest
 
 from finishing import Project, unused_css
 from finishing.pages import Pages
-from finishing.unused_css import markup_of, needs, properties_read, prune, site_names
+from finishing.unused_css import markup_of, needs, properties_read, prune, script_names, site_names
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -18,8 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def pruned(css: str, pages=("",), scripts=(), own_css=()) -> str:
     classes, others = unused_css.all_names(unused_css.parse(css))
     markup, inline = markup_of(list(pages))
-    present = site_names(markup, [*scripts, *inline], classes | others, classes)
-    read = properties_read(markup, [*scripts, *inline], list(own_css))
+    in_scripts = script_names([*scripts, *inline], classes | others)
+    present = site_names(markup, in_scripts, classes | others, classes)
+    read = properties_read([markup, *scripts, *inline], list(own_css))
     return prune({"main.css": css}, present, read)["main.css"]
 
 
