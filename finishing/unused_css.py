@@ -244,7 +244,7 @@ def run(site: Path, project: Project) -> None:
     if project.serving:
         return
     sheets = {p.relative_to(site).as_posix(): p.read_text(encoding="utf-8")
-              for p in sorted((site / THEME_CSS).glob("*.css"))}
+              for p in sorted((site / THEME_CSS).rglob("*.css"))}
     if not sheets:
         return
     cache = Cache(project.root / CACHE)
