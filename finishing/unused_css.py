@@ -20,6 +20,7 @@ so a rebuild that changes no markup pays only for the name check.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -91,14 +92,19 @@ def needs(selector: str) -> Needs:
 @dataclass
 class Rule:
     selectors: list[tuple[str, Needs]] | None   # None: an at-rule or anything else, kept as written
-    body: list                                   # declarations (a rule), child rules (a block at-rule) or raw text
+    # A rule's declarations as (custom property name or "", text); a block
+    # at-rule's child rules; or the raw text of anything else.
+    body: list
     prelude: str = ""
 
 
 BLOCK_AT_RULES = {"media", "supports", "layer", "container"}
 
 
+@functools.cache
 def parse(css: str) -> list[Rule]:
+    """The sheet's rules, declarations already written out (so pruning is
+    string work only); kept for the process, as both steps of a cache miss read them."""
     rules = []
     for node in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
         rules.extend(_rule(node))
@@ -108,7 +114,8 @@ def parse(css: str) -> list[Rule]:
 def _rule(node) -> list[Rule]:
     if node.type == "qualified-rule":
         selectors = [(s.strip(), needs(s.strip())) for s in split_selectors(tinycss2.serialize(node.prelude))]
-        decls = [d for d in tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)]
+        decls = [declaration(d) for d in
+                 tinycss2.parse_blocks_contents(node.content, skip_comments=True, skip_whitespace=True)]
         return [Rule(selectors, decls)]
     if node.type == "at-rule" and node.lower_at_keyword in BLOCK_AT_RULES and node.content is not None:
         children = [r for child in tinycss2.parse_rule_list(node.content, skip_comments=True, skip_whitespace=True)
@@ -117,6 +124,13 @@ def _rule(node) -> list[Rule]:
     if node.type == "error":
         raise ValueError(f"unreadable CSS at line {node.source_line}: {node.message}")
     return [Rule(None, [tinycss2.serialize([node])])]
+
+
+def declaration(d) -> tuple[str, str]:
+    if d.type != "declaration":
+        return "", tinycss2.serialize([d])
+    text = d.name + ":" + tinycss2.serialize(d.value).strip() + ("!important" if d.important else "")
+    return (d.name if d.name.startswith("--") else ""), text
 
 
 def split_selectors(prelude: str) -> list[str]:
@@ -160,18 +174,10 @@ def render(rules: list[Rule], present: set[str], read: set[str] | None) -> str:
                 out.append(f"{r.prelude}{{{inner}}}")
         else:
             kept = [s for s, n in r.selectors if n.classes <= present and n.others <= present]
-            decls = [declaration(d) for d in r.body
-                     if not (d.type == "declaration" and d.name.startswith("--") and read is not None
-                             and d.name not in read)]
+            decls = [text for prop, text in r.body if not prop or read is None or prop in read]
             if kept and decls:
                 out.append(",".join(kept) + "{" + ";".join(decls) + "}")
     return "".join(out)
-
-
-def declaration(d) -> str:
-    if d.type != "declaration":
-        return tinycss2.serialize([d])
-    return d.name + ":" + tinycss2.serialize(d.value).strip() + ("!important" if d.important else "")
 
 
 def prune(sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -> dict[str, str]:
