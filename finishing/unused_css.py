@@ -76,6 +76,8 @@ def outside_pseudo_calls(selector: str) -> str:
 
 def needs(selector: str) -> Needs:
     classes, others = set(), set()
+    if "\\" in selector:  # an escaped name (.md-\:x) is not read here: keep the selector
+        return Needs(frozenset(), frozenset())
     for m in NAME.finditer(outside_pseudo_calls(selector)):
         if m.group(1) == ".":
             classes.add(m.group(2))
@@ -83,6 +85,8 @@ def needs(selector: str) -> Needs:
             others.add(m.group(2))
         else:
             attr = ATTRIBUTE.match(m.group(3))
+            if attr is None:  # [*|href] and the like: not read here, so they need nothing
+                continue
             others.add(attr.group(1))
             if attr.group(2) == "=":  # [data-md-color-primary=pink] needs "pink" somewhere
                 others.add("=" + attr.group(3).strip("\"'"))

@@ -67,6 +67,11 @@ def test_needs_reads_the_names_outside_pseudo_calls_and_the_exact_value():
     assert n.others == {"data-md-color-scheme", "=slate", "top"}
 
 
+@pytest.mark.parametrize("selector", [r".md-\:hidden", "[*|href]", "[ ]"])
+def test_selectors_this_step_cannot_read_are_kept(selector):
+    assert needs(selector) == needs("p")
+
+
 def test_custom_properties_nobody_reads_go_and_a_chain_of_them_goes_with_them():
     css = ":root{--read:1;--unread:var(--only-for-unread);--only-for-unread:2;--by-script:3;--by-us:4}p{x:var(--read)}"
     got = pruned(css, ["<p>"], ['style.getPropertyValue("--by-script")'], [".tg-x{color:var(--by-us)}"])
