@@ -1,6 +1,7 @@
 """Printed sheets as a counsellor would hand them out, and the built PDFs.
 
-Every worksheet and self-check, blank and filled, on A4 and Letter: how many
+Every worksheet and self-check, blank and filled, on A4 and Letter (one
+page opened and filled, printed on each size): how many
 pages, no section cut by a page break, no near-empty page, the footer (short
 address, page x of y) on every page, and an answered self-check printing its
 own result. (The PDFs that tools/make_pdfs.py makes: test_make_pdfs.py.)"""
@@ -57,15 +58,21 @@ def page_texts(reader) -> list[str]:
 
 
 def fill_worksheet(page):
-    form = page.locator("form[data-tg-worksheet]")
-    for box in form.locator(".tg-ws__field > textarea").all():
-        box.fill(LONG)
-    for box in form.locator("input[type=text], table textarea").all():
-        box.fill(CELL)
-    for box in form.locator("input[type=checkbox]").all():
-        box.check()
-    for group in form.locator(".tg-ws__scale").all():
-        group.locator("input[type=radio]").last.check()
+    """Every field answered at once, with the input and change events the
+    worksheet's script reacts to (typing itself: test_worksheets_browser.py)."""
+    page.evaluate("""([long, cell]) => {
+        const form = document.querySelector('form[data-tg-worksheet]');
+        const set = (el, value) => {
+            if (value === true) el.checked = true; else el.value = value;
+            el.dispatchEvent(new Event('input', {bubbles: true}));
+            el.dispatchEvent(new Event('change', {bubbles: true}));
+        };
+        form.querySelectorAll('.tg-ws__field > textarea').forEach((el) => set(el, long));
+        form.querySelectorAll('input[type=text], table textarea').forEach((el) => set(el, cell));
+        form.querySelectorAll('input[type=checkbox]').forEach((el) => set(el, true));
+        form.querySelectorAll('.tg-ws__scale').forEach(
+            (g) => set([...g.querySelectorAll('input[type=radio]')].pop(), true));
+    }""", [LONG, CELL])
 
 
 def open_worksheet(page, server, sheet_id):
@@ -105,35 +112,38 @@ def check_pages(reader, title, expected, label):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("filled", [False, True], ids=["blank", "filled"])
-@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("sheet_id", WORKSHEETS)
-def test_worksheet_prints_as_a_handout(page, server, sheet_id, fmt, filled):
+def test_worksheet_prints_as_a_handout(page, server, sheet_id, filled):
     open_worksheet(page, server, sheet_id)
     title = page.locator("form[data-tg-worksheet]").get_attribute("data-tg-title")
     if filled:
         fill_worksheet(page)
-    label = f"{sheet_id} {fmt} {'filled' if filled else 'blank'}"
-    reader = pdf_of(page, fmt)
+    ends = section_ends(page)
+    for fmt in FORMATS:  # one page, printed on each paper size
+        label = f"{sheet_id} {fmt} {'filled' if filled else 'blank'}"
+        check_handout(pdf_of(page, fmt), title, sheet_id, ends, filled, label)
+
+
+def check_handout(reader, title, sheet_id, ends, filled, label):
     texts = check_pages(reader, title, PAGES.get(sheet_id, 1), label)
     # No section is cut: its first and last lines print on the same page.
-    for name, first, last in section_ends(page):
+    for name, first, last in ends:
         first_pages = {n for n, t in enumerate(texts) if flat(first) in t}
         last_pages = {n for n, t in enumerate(texts) if flat(last) in t}
         assert first_pages & last_pages, f"{label}: section '{name}' is split across pages"
     body = " ".join(texts)
-    assert "Name" in body and "Date" in body
-    assert "To keep this private" in body
+    assert "Name" in body and "Date" in body, label
+    assert "To keep this private" in body, label
     for chrome in ["Skip to content", "Download my answers", "Load answers", "Clear my answers"]:
-        assert chrome not in body
+        assert chrome not in body, f"{label}: {chrome!r} printed"
     if filled:
-        assert "I stayed calm and listened" in body and CELL in body
+        assert "I stayed calm and listened" in body and CELL in body, f"{label}: the answers did not print"
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("answered", [False, True], ids=["blank", "answered"])
-@pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("name", CHECKLISTS)
-def test_self_check_prints_on_one_page(page, server, name, fmt, answered):
+def test_self_check_prints_on_one_page(page, server, name, answered):
     page.goto(server.url(f"checklists/{name}/"))
     title = page.locator("h1").first.inner_text()
     result = page.locator(".tg-checklist__result")
@@ -141,25 +151,30 @@ def test_self_check_prints_on_one_page(page, server, name, fmt, answered):
         for item in page.locator(".tg-checklist__item").all():
             item.get_by_label("Often").check()
         expect(result).to_have_attribute("data-score", re.compile(r"\d+"))
-    reader = pdf_of(page, fmt)
-    label = f"{name} {fmt} {'answered' if answered else 'blank'}"
+    for fmt in FORMATS:  # one page, printed on each paper size
+        check_self_check(page, pdf_of(page, fmt), title, name, answered,
+                         f"{name} {fmt} {'answered' if answered else 'blank'}")
+
+
+def check_self_check(page, reader, title, name, answered, label):
+    result = page.locator(".tg-checklist__result")
     text = check_pages(reader, title, 1, label)[0]
-    assert SHORT + "checklists/" + name in text
+    assert SHORT + "checklists/" + name in text, label
     printed = re.search(r"Printed on (\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4})", text)
-    assert bool(printed) == answered, text[:300]
+    assert bool(printed) == answered, f"{label}: {text[:300]}"
     if not answered:
-        assert "Date: ____" in text
+        assert "Date: ____" in text, label
     # Scoring explained, so a blank copy can be scored by hand.
-    assert "Scoring key" in text and "Each answer gives points" in text
+    assert "Scoring key" in text and "Each answer gives points" in text, label
     items = page.locator(".tg-checklist__item legend").all_inner_texts()
     first, last = flat(items[0]), flat(items[-1])
-    assert first in text and last in text
+    assert first in text and last in text, f"{label}: an item did not print"
     if answered:
         score, band = result.get_attribute("data-score"), result.get_attribute("data-band")
-        assert f"Your score: {score} of" in text and band in text
-        assert "My score: ____" not in text
+        assert f"Your score: {score} of" in text and band in text, label
+        assert "My score: ____" not in text, label
     else:
-        assert "Your score:" not in text and "My score:" in text
+        assert "Your score:" not in text and "My score:" in text, label
 
 
 @pytest.mark.browser
