@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from support import CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
+from support import AXE, AXE_PATH, CHROMIUM_ARGS, NO_BROWSER, ROOT, SiteServer, build, chromium_path
 
 # Fixtures that start or drive Chromium; a test using any of them (directly or
 # through another fixture) must carry the `browser` marker, so `-m browser`
@@ -109,7 +109,7 @@ def build_log(site_build) -> str:
 
 @pytest.fixture(scope="session")
 def server(site_dir):
-    with SiteServer(site_dir) as srv:
+    with SiteServer(site_dir, extra={AXE_PATH: AXE}) as srv:
         yield srv
 
 

@@ -113,15 +113,19 @@ def mkdocs_serve(project: Path, log: Path, tries: int = 240):
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves site_dir under the base path, as GitHub Pages does."""
 
-    def __init__(self, *args, directory: str, prefix: str, base_url: str, **kwargs):
+    def __init__(self, *args, directory: str, prefix: str, base_url: str, extra: dict, **kwargs):
         self.prefix = prefix
         self.base_url = base_url
+        self.extra = extra
         super().__init__(*args, directory=directory, **kwargs)
 
     def translate_path(self, path):
         if not path.startswith(self.prefix):
             return str(Path(self.directory) / "__outside_base__")
-        return super().translate_path("/" + path[len(self.prefix):])
+        inside = path[len(self.prefix):].split("?", 1)[0]
+        if inside in self.extra:
+            return str(self.extra[inside])
+        return super().translate_path("/" + inside)
 
     def do_GET(self):
         # Material's instant navigation only follows links listed in
@@ -157,15 +161,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class SiteServer:
-    """A static server for a built site on 127.0.0.1 and a free port."""
+    """A static server for a built site on 127.0.0.1 and a free port. `extra`
+    serves files from outside the site at paths under the base path (the
+    tests' axe-core), from the same origin so the pages' CSP allows them."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path, extra: dict[str, Path] | None = None):
         self.prefix = base_path()
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
         self.origin = f"http://127.0.0.1:{self.httpd.server_port}"
         self.base_url = self.origin + self.prefix
         self.httpd.RequestHandlerClass = functools.partial(
-            _Handler, directory=str(site_dir), prefix=self.prefix, base_url=self.base_url)
+            _Handler, directory=str(site_dir), prefix=self.prefix, base_url=self.base_url, extra=extra or {})
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     def __enter__(self):
@@ -198,6 +204,10 @@ def chromium_path(playwright) -> str | None:
 
 # axe-core (from npm, pinned by package-lock.json) and the rules every page must pass.
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# Where the tests' server serves it: the same origin as the pages, so their
+# CSP ('self') allows it and stays on while axe runs; served, not routed,
+# because routing a request turns off the browser's cache for the context.
+AXE_PATH = "__tests__/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 

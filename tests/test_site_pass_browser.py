@@ -15,13 +15,10 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import open_context
-from support import AXE, AXE_TAGS as TAGS, page_paths, source_page_urls
+from support import AXE, AXE_PATH, AXE_TAGS as TAGS, page_paths, source_page_urls
 
 pytestmark = pytest.mark.browser
 
-# axe is served from our own origin, so the page's own CSP ('self') allows it
-# and the policy stays on while axe runs: one visit checks both.
-AXE_PATH = "__tests__/axe.min.js"
 
 # Controls that only work with JavaScript; without it they must not show.
 NEEDS_JS = ".tg-ws__tools, .tg-checklist__result, .tg-share__button, .tg-menu-button"
@@ -108,9 +105,6 @@ def run_condition(browser, server, condition: Condition) -> dict[str, list[str]]
     """Visit every page once in one context; findings per page."""
     assert AXE.exists(), "axe-core is missing: run `make test` (it runs npm ci)"
     context, log = open_context(browser, server, **condition.options)
-    axe_source = AXE.read_bytes()
-    context.route(server.url(AXE_PATH), lambda route: route.fulfill(
-        status=200, body=axe_source, content_type="text/javascript"))
     if condition.javascript:
         context.add_init_script(COLLECT_CSP)
     page = context.new_page()
