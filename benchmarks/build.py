@@ -127,7 +127,7 @@ def interleaved(ours: Path, plain: Path, pairs: int, work: Path) -> tuple[list[f
 
 
 def compare(label: str, n: int, pairs: int, work: Path) -> Comparison:
-    ours = copy_project(work / "ours")
+    ours = copy_project(work / "ours", warm_caches=False)
     if n:
         add_generated(ours, n)
     plain = make_plain(ours, work / "plain")
@@ -137,14 +137,14 @@ def compare(label: str, n: int, pairs: int, work: Path) -> Comparison:
 
 def cold_build(work: Path) -> float:
     """The guide with no share-card cache, as on a fresh CI checkout."""
-    ours = copy_project(work / "cold")
+    ours = copy_project(work / "cold", warm_caches=False)
     return run_build(ours, "mkdocs.yml", work / "cold-site")
 
 
 def profile_own_code(work: Path, top: int = 8) -> list[tuple[str, float]]:
     """Cumulative seconds in the project's own functions (macros/, hooks/,
     finishing/) during one warm build, to name the cause when a budget is missed."""
-    ours = copy_project(work / "profiled")
+    ours = copy_project(work / "profiled", warm_caches=False)
     run_build(ours, "mkdocs.yml", work / "profiled-site")  # warm the share-card cache first
     out = work / "build.prof"
     subprocess.run([sys.executable, "-m", "cProfile", "-o", str(out), "-m", "mkdocs", "build",

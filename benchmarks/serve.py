@@ -80,7 +80,7 @@ class Server:
 
 
 def measure(pairs: int, work: Path) -> Comparison:
-    ours = copy_project(work / "ours")
+    ours = copy_project(work / "ours", warm_caches=False)
     plain = make_plain(ours, work / "plain")
     servers = [Server(ours), Server(plain)]
     try:

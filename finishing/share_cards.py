@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -87,9 +88,11 @@ def write(card: Card, dest: Path, cache_dir: Path) -> bool:
     """Write the card to dest, drawing it only if the cache lacks it. True if drawn."""
     cached = cache_dir / f"{cache_key(card)}.png"
     drawn = not cached.is_file()
-    if drawn:
+    if drawn:  # written whole, then renamed: a build alongside never reads half a file
         cache_dir.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(render(card))
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(render(card))
+        tmp.replace(cached)
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_bytes(cached.read_bytes())
     return drawn

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -311,9 +312,16 @@ class Cache:
 
     def get(self, inputs: list[str], compute):
         file = self.folder / (hashlib.sha256("\0".join([self.CODE, *inputs]).encode()).hexdigest() + ".json")
-        if file.is_file():
+        try:
             return json.loads(file.read_text(encoding="utf-8"))
-        value = compute()
-        self.folder.mkdir(parents=True, exist_ok=True)
-        file.write_text(json.dumps(value, default=sorted), encoding="utf-8")
-        return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):  # not kept yet, or unreadable: computed again
+            pass
+        text = json.dumps(compute(), default=sorted)
+        try:  # written whole, then renamed: a build alongside never reads half a file
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = file.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(file)
+        except OSError:
+            pass  # a read-only checkout still builds, only slower
+        return json.loads(text)

@@ -72,8 +72,17 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-def copy_project(dest: Path) -> Path:
-    """A throwaway copy of the sources, for tests that break something on purpose."""
+# The build's caches, each keyed by everything its result depends on, so a
+# copy may start from the checkout's: a copy's build then costs what a
+# rebuild costs, not a first build (share images, QR codes, compiled
+# templates, the pruned theme CSS).
+BUILD_CACHES = ("share-images", "qr-codes", "jinja", "unused-css")
+
+
+def copy_project(dest: Path, warm_caches: bool = True) -> Path:
+    """A throwaway copy of the sources, for tests that break something on
+    purpose; with a copy of the build's caches unless warm_caches is False
+    (a first build, as on a fresh checkout)."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "data", "macros", "finishing", "overrides", "hooks"):
         src = ROOT / name
@@ -81,6 +90,9 @@ def copy_project(dest: Path) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    for name in BUILD_CACHES if warm_caches else ():
+        if (ROOT / ".cache" / name).is_dir():
+            shutil.copytree(ROOT / ".cache" / name, dest / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp"))
     return dest
 
 

@@ -147,3 +147,12 @@ def test_the_built_sites_theme_css_is_about_a_third_lighter(site_dir):
     main = gzip.compress(sheets[0].read_bytes(), 9)
     # Material 9.8's main.css is 22.7 kB gzip; what the guide can match is under 17.
     assert len(main) < 17_000
+
+
+def test_a_cache_file_left_half_written_is_computed_again(tmp_path):
+    cache = unused_css.Cache(tmp_path)
+    assert cache.get(["x"], lambda: {"a": 1}) == {"a": 1}
+    (kept,) = tmp_path.glob("*.json")
+    kept.write_text('{"a": ')  # another build stopped mid-write
+    assert cache.get(["x"], lambda: {"a": 2}) == {"a": 2}
+    assert list(tmp_path.glob("*.tmp")) == []
