@@ -8,7 +8,9 @@ theme's scripts build search results, tooltips and dialogs from class names
 written in them). Only what is outside functional pseudo-classes counts, so
 `:not(.x)` or `:is(.a, .b)` never causes a drop. Custom properties that no
 kept rule, page or script reads go too. So the test errs on keeping: a
-class that appears only as a word in a script keeps its rules.
+class that appears only as a word in a script keeps its rules, and a name a
+script puts together (`md-source__fact--${t}`) keeps every rule it could
+make wherever a page holds the name's block (`md-source`).
 
 PurgeCSS does this for Node builds; the build here is Python, so the rules
 are read with tinycss2 (a CSS parser, not hand-written parsing) and the
@@ -48,6 +50,9 @@ NAME = re.compile(r"""([.#])(-?[A-Za-z_][\w-]*)|\[((?:[^\]"']|"[^"]*"|'[^']*')*)
 # Inside [...]: the name, and the value when the test is for that exact value.
 ATTRIBUTE = re.compile(r"""\s*([\w-]+)\s*(?:(\S?=)\s*("[^"]*"|'[^']*'|[^\s"']+))?""")
 PSEUDO_CALL = re.compile(r"::?[\w-]+\(")
+# The start of a name a script puts together: `md-tag--${x}` or "md-tag--" + x.
+BUILT_NAME = re.compile(r"""([A-Za-z_][\w-]*[-_])\$\{|["']([A-Za-z_][\w-]*[-_])["']\s*\+""")
+BLOCK = re.compile(r"(.+?)(?:__|--)")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 CUSTOM = re.compile(r"--[\w-]+")
 
@@ -213,21 +218,37 @@ def markup_of(pages: list[str]) -> tuple[str, list[str]]:
     return "\n".join(sorted(tags)), sorted(scripts)
 
 
-def script_names(scripts: list[str], candidates: set[str]) -> set[str]:
-    """The candidates a script names as a word (a value "=pink" as the word pink)."""
+def script_names(scripts: list[str], candidates: set[str]) -> tuple[set[str], set[str]]:
+    """(whole, built): the candidates a script names as a word (a value
+    "=pink" as the word pink), and those it could put together from a
+    beginning it writes, as Material writes `md-source__fact--${t}`."""
     words: set[str] = set()
+    starts: set[str] = set()
     for text in scripts:
         words.update(WORD.findall(text))
-    return {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
+        starts.update(a or b for a, b in BUILT_NAME.findall(text))
+    whole = {n for n in candidates if n in words or (n[:1] == "=" and n[1:] in words)}
+    built = {n for n in candidates - whole if starts and n.startswith(tuple(starts))}
+    return whole, built
 
 
-def site_names(markup: str, in_scripts: set[str], candidates: set[str], classes: set[str]) -> set[str]:
-    """The candidate names this site uses: those its scripts name
-    (script_names), classes in class attributes, ids and attribute names
-    anywhere in the markup (start tags), and values quoted in it."""
-    present = set(in_scripts)
-    for a, b in CLASS_ATTR.findall(markup):
-        present.update((a or b).split())
+def block(name: str) -> str:
+    """The block of a BEM name: md-source for md-source__fact--stars."""
+    m = BLOCK.match(name)
+    return m.group(1) if m else name
+
+
+def site_names(markup: str, in_scripts: set[str], built: set[str], candidates: set[str],
+               classes: set[str]) -> set[str]:
+    """The candidate names this site uses: those its scripts name whole
+    (script_names); those they put together, where a class attribute in the
+    markup holds the name's block (a script only decorates what the page
+    has: no .md-source, no repository facts); classes in class attributes;
+    ids and attribute names anywhere in the markup (start tags); and values
+    quoted in it."""
+    in_markup = {c for a, b in CLASS_ATTR.findall(markup) for c in (a or b).split()}
+    present = in_scripts | in_markup
+    present.update(n for n in built if block(n) in in_markup)
     for n in candidates - classes - present:
         if n[:1] == "=" and (f'"{n[1:]}"' in markup or f"'{n[1:]}'" in markup):
             present.add(n)
@@ -266,10 +287,10 @@ def run(site: Path, project: Project) -> None:
                if not p.relative_to(site).as_posix().startswith(THEME_CSS + "/")]
     classes, others = (set(x) for x in cache.get(["names", *sheets.values()], lambda: theme_names(sheets)))
     # The theme's scripts are the same build after build: what they name is cached.
-    in_scripts, script_props = (set(x) for x in cache.get(
+    in_scripts, built, script_props = (set(x) for x in cache.get(
         ["scripts", *sheets.values(), *scripts],
-        lambda: (script_names(scripts, classes | others), properties_read(scripts, []))))
-    present = site_names(markup, in_scripts, classes | others, classes)
+        lambda: (*script_names(scripts, classes | others), properties_read(scripts, []))))
+    present = site_names(markup, in_scripts, built, classes | others, classes)
     read = script_props | properties_read([markup], own_css)
     pruned = cache.get(["pruned", *sheets, *sheets.values(), *sorted(present), "--", *sorted(read)],
                        lambda: prune(sheets, present, read))

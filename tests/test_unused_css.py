@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def pruned(css: str, pages=("",), scripts=(), own_css=()) -> str:
     classes, others = unused_css.all_names(unused_css.parse(css))
     markup, inline = markup_of(list(pages))
-    in_scripts = script_names([*scripts, *inline], classes | others)
-    present = site_names(markup, in_scripts, classes | others, classes)
+    in_scripts, built = script_names([*scripts, *inline], classes | others)
+    present = site_names(markup, in_scripts, built, classes | others, classes)
     read = properties_read([markup, *scripts, *inline], list(own_css))
     return prune({"main.css": css}, present, read)["main.css"]
 
@@ -40,6 +40,17 @@ def test_a_class_set_by_an_inline_script_or_after_a_quoted_angle_bracket_keeps_i
     pages = ['<script>document.body.classList.add("late")</script><a title="a > b" class="after">',
              "<p>Words such as prose in the text name no class.</p>"]
     assert pruned(css, pages) == ".late{x:1}.after{x:2}"
+
+
+def test_a_name_a_script_puts_together_is_kept_where_the_page_has_its_block():
+    # Material writes a repository's facts as `md-source__fact--${t}`, into .md-source.
+    css = ".md-source__fact--stars{x:1}.md-tag--a{x:2}.md-tag--b{x:3}.md-other--c{x:4}"
+    scripts = ["e=`md-source__fact--${t}`", 'cls = "md-tag--" + name']
+    page = '<a class="md-source"></a><span class="md-tag">'
+    assert pruned(css, [page], scripts) == ".md-source__fact--stars{x:1}.md-tag--a{x:2}.md-tag--b{x:3}"
+    assert pruned(css, ['<span class="md-tag">'], scripts) == ".md-tag--a{x:2}.md-tag--b{x:3}"
+    # A block the script names but no page holds keeps nothing.
+    assert pruned(css, ["<p>"], [*scripts, 'find(".md-source")']) == ""
 
 
 def test_only_the_selectors_that_can_match_stay_in_a_list():
