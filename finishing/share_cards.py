@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from macros.cache_files import keep
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -88,11 +89,11 @@ def write(card: Card, dest: Path, cache_dir: Path) -> bool:
     """Write the card to dest, drawing it only if the cache lacks it. True if drawn."""
     cached = cache_dir / f"{cache_key(card)}.png"
     drawn = not cached.is_file()
-    if drawn:  # written whole, then renamed: a build alongside never reads half a file
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(render(card))
-        tmp.replace(cached)
+    if drawn:
+        data = render(card)
+        keep(cached, data)
+    else:
+        data = cached.read_bytes()
     dest.parent.mkdir(parents=True, exist_ok=True)
-    dest.write_bytes(cached.read_bytes())
+    dest.write_bytes(data)
     return drawn

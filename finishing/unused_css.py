@@ -25,13 +25,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import tinycss2
+
+from finishing import FinishingError
+from macros.cache_files import keep
 
 if TYPE_CHECKING:
     from finishing import Project
@@ -121,6 +123,14 @@ def parse(css: str) -> list[Rule]:
     return rules
 
 
+def parsed(name: str, css: str) -> list[Rule]:
+    """parse(css), or the build's error naming the sheet that cannot be read."""
+    try:
+        return parse(css)
+    except ValueError as err:
+        raise FinishingError(f"{name}: {err}") from None
+
+
 def _rule(node) -> list[Rule]:
     if node.type == "qualified-rule":
         selectors = [(s.strip(), needs(s.strip())) for s in split_selectors(tinycss2.serialize(node.prelude))]
@@ -194,12 +204,7 @@ def prune(sheets: dict[str, str], present: set[str], read_elsewhere: set[str]) -
     """Each sheet without the rules that need a name outside `present`, and
     without custom properties that no kept rule of any sheet (one sheet sets
     what another reads) and nothing in `read_elsewhere` reads."""
-    rules = {}
-    for name, css in sheets.items():
-        try:
-            rules[name] = parse(css)
-        except ValueError as err:
-            raise ValueError(f"{name}: {err}") from None
+    rules = {name: parsed(name, css) for name, css in sheets.items()}
     texts = {name: render(r, present, None) for name, r in rules.items()}
     while True:  # dropping a property can leave another unread
         read = read_elsewhere.union(*(VAR.findall(t) for t in texts.values()))
@@ -313,10 +318,7 @@ def theme_names(sheets: dict[str, str]) -> tuple[list[str], list[str]]:
     """The classes and the other names the sheets' selectors need."""
     classes, others = set(), set()
     for name, css in sheets.items():
-        try:
-            c, o = all_names(parse(css))
-        except ValueError as err:
-            raise ValueError(f"{name}: {err}") from None
+        c, o = all_names(parsed(name, css))
         classes |= c
         others |= o
     return sorted(classes), sorted(others)
@@ -338,11 +340,5 @@ class Cache:
         except (OSError, ValueError):  # not kept yet, or unreadable: computed again
             pass
         text = json.dumps(compute(), default=sorted)
-        try:  # written whole, then renamed: a build alongside never reads half a file
-            self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = file.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            tmp.replace(file)
-        except OSError:
-            pass  # a read-only checkout still builds, only slower
+        keep(file, text)
         return json.loads(text)

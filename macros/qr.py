@@ -10,12 +10,13 @@ inputs give the same SVG, so a kept code can never be out of date."""
 
 import hashlib
 import io
-import os
 from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
 from markupsafe import Markup
+
+from .cache_files import keep
 
 CACHE_DIR = Path(__file__).resolve().parent.parent / ".cache" / "qr-codes"
 
@@ -44,13 +45,7 @@ def _cached_svg(url: str, label: str, scale: int) -> str:
     except OSError:
         pass
     svg = make_svg(url, label, scale)
-    try:  # written whole, then renamed: a build running alongside never reads half a file
-        CACHE_DIR.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(svg, encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only checkout still builds, only slower
+    keep(path, svg)
     return svg
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from finishing import Project, unused_css
+from finishing import FinishingError, Project, unused_css
 from finishing.pages import Pages
 from finishing.unused_css import markup_of, needs, properties_read, prune, script_names, site_names
 
@@ -102,7 +102,7 @@ def test_an_at_rule_block_keeps_what_matches_and_vanishes_when_empty():
 
 
 def test_a_sheet_that_cannot_be_read_is_named_in_the_error():
-    with pytest.raises(ValueError, match=r"assets/stylesheets/main\.css: unreadable CSS at line 1"):
+    with pytest.raises(FinishingError, match=r"assets/stylesheets/main\.css: unreadable CSS at line 1"):
         prune({"assets/stylesheets/main.css": ".a{x:1}}"}, set(), set())
 
 
