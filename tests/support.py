@@ -72,11 +72,17 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     )
 
 
-# The build's caches, each keyed by everything its result depends on, so a
-# copy may start from the checkout's: a copy's build then costs what a
-# rebuild costs, not a first build (share images, QR codes, compiled
-# templates, the pruned theme CSS).
-BUILD_CACHES = ("share-images", "qr-codes", "jinja", "unused-css")
+def build_caches() -> list[str]:
+    """The folders in .cache/ that the build keeps its results in (share
+    images, QR codes, compiled templates, the pruned theme CSS), named by the
+    modules that own them. Each result is keyed by everything it depends on,
+    so a copy may start from the checkout's: its build then costs what a
+    rebuild costs, not a first build."""
+    from finishing import share_images, unused_css
+    from macros import qr, template_cache
+
+    return [Path(folder).name for folder in (share_images.CACHE, unused_css.CACHE, qr.CACHE_DIR,
+                                             template_cache.CACHE_DIR)]
 
 
 def copy_project(dest: Path, warm_caches: bool = True) -> Path:
@@ -90,7 +96,7 @@ def copy_project(dest: Path, warm_caches: bool = True) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
-    for name in BUILD_CACHES if warm_caches else ():
+    for name in build_caches() if warm_caches else ():
         if (ROOT / ".cache" / name).is_dir():
             shutil.copytree(ROOT / ".cache" / name, dest / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp"))
     return dest
