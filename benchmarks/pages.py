@@ -92,9 +92,9 @@ class GzipHandler(_Handler):
 def serve(site_dir: Path, compress: bool) -> SiteServer:
     """The tests' SiteServer (free port on 127.0.0.1), optionally gzipping."""
     server = SiteServer(site_dir)
-    if compress:
-        server.httpd.RequestHandlerClass = functools.partial(
-            GzipHandler, directory=str(site_dir), prefix=server.prefix, base_url=server.base_url)
+    if compress:  # the same handler settings as the tests' server, with gzip
+        settings = server.httpd.RequestHandlerClass.keywords
+        server.httpd.RequestHandlerClass = functools.partial(GzipHandler, **settings)
     return server
 
 

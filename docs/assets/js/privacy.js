@@ -1,3 +1,4 @@
+// tg:on-demand: bundled only on pages holding a component this file registers (finishing/bundle.py).
 // The privacy page: what this guide stores here (counts only, never
 // contents), the saving switch, and one button that deletes it all.
 (function () {
