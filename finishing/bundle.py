@@ -13,6 +13,16 @@ navigation brings in later, each such script is also written on its own
 serves which component (trustGuide.chunks), so it can load what a new page
 needs. Minifying (rjsmin, rcssmin) only drops comments and spaces.
 
+A stylesheet whose first lines hold `/* tg:on-demand */` reaches only the
+pages that can match one of its rules: a selector can match only where every
+class it names (outside :not() and the like; inside a plain :has() too) is in
+the page's class attributes, so each rule must name a class. Such sheets come
+after the every-page ones and go into a second file, the page's extras
+(assets/css/guide-<names>.<hash>.css). Two links, not one: Material's instant
+navigation swaps the <head> links that differ between pages, so every page
+keeps the same main bundle and only the extras change. Classes a script adds
+must be styled where the page's markup pulls them in.
+
 Engine-neutral: the files and their order are read from the built pages
 (mkdocs.yml order, as the engine wrote the tags), not from mkdocs.yml.
 Material's own files (assets/stylesheets/, assets/javascripts/) are left
@@ -42,6 +52,7 @@ import rcssmin
 import rjsmin
 
 from finishing import FinishingError
+from finishing.unused_css import needs, parsed
 
 if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
     from finishing import Project
@@ -57,6 +68,9 @@ STYLESHEET = re.compile(r"""\brel=(?:"stylesheet"|'stylesheet'|stylesheet\b)""",
 OWN = re.compile(r"^assets/(css|js)/(?!guide(?:-[\w-]+)?\.[0-9a-f]{10}\.)[^/]+\.(css|js)$")
 NAME = "guide"
 ON_DEMAND = re.compile(r"^// tg:on-demand\b", re.M)
+ON_DEMAND_CSS = re.compile(r"^/\* tg:on-demand\b", re.M)
+CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
+HAS = re.compile(r":has\(([^(),]*)\)")  # :has(.x) with one selector inside: .x must be there too
 REGISTERS = re.compile(r"""\btrustGuide\.component\(\s*["']([\w-]+)["']""")
 ON_EVERY_PAGE = re.compile(r"\btrustGuide\.onPage\(")
 # The attribute after white space. The look-behind comes after the literal
@@ -155,6 +169,34 @@ def served_components(path: str, text: str) -> tuple[str, ...] | None:
     return names
 
 
+def style_needs(path: str, text: str) -> frozenset[frozenset[str]] | None:
+    """The class sets of an on-demand stylesheet's selectors (a page needs the
+    sheet when it holds every class of one set); None for a sheet every page gets."""
+    if not ON_DEMAND_CSS.search(text[:2000]):
+        return None
+    sets = set()
+    for selector in _selectors(parsed(path, text)):
+        classes = needs(HAS.sub(r" \1", selector)).classes
+        if not classes:
+            raise FinishingError(
+                f"{path}: a `/* tg:on-demand */` stylesheet reaches only pages holding the classes "
+                f"its rules name, and `{selector}` names none: move that rule to a sheet every page gets")
+        sets.add(classes)
+    return frozenset(sets)
+
+
+def _selectors(rules):
+    for rule in rules:
+        if rule.selectors is not None:
+            yield from (selector for selector, _ in rule.selectors)
+        elif rule.prelude:  # @media and the like: their rules
+            yield from _selectors(rule.body)
+
+
+def page_classes(html: str) -> set[str]:
+    return {name for a, b in CLASS_ATTR.findall(html) for name in (a or b).split()}
+
+
 def page_components(html: str) -> set[str]:
     return {name for match in COMPONENTS.finditer(html)
             for name in (match[1] if match[1] is not None else match[2]).split()}
@@ -215,6 +257,40 @@ def write_chunks(site: Path, sources: Sources, paths: set[str]) -> tuple[dict[st
     return serves, chunks
 
 
+def sheets_for(html: str, tags: list[Tag], styles: dict[str, frozenset]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The page's every-page stylesheets, and the on-demand ones it needs (its extras)."""
+    classes = page_classes(html)
+    first_extra = next((i for i, t in enumerate(tags) if t.path in styles), len(tags))
+    if any(t.path not in styles for t in tags[first_extra:]):
+        raise FinishingError(
+            f"{tags[first_extra].path}: a `/* tg:on-demand */` stylesheet must come after every "
+            "every-page one (mkdocs.yml extra_css), so the two files keep the cascade's order")
+    always = tuple(t.path for t in tags[:first_extra])
+    extras = tuple(t.path for t in tags[first_extra:] if any(n <= classes for n in styles[t.path]))
+    return always, extras
+
+
+def scripts_for(html: str, tags: list[Tag], serves: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """The page's scripts to bundle: an on-demand one only with its component."""
+    on_page = page_components(html)
+    return tuple(t.path for t in tags if t.path not in serves or on_page.intersection(serves[t.path]))
+
+
+def write_bundle(site: Path, sources: Sources, bundles: dict, kind: str, paths: tuple[str, ...],
+                 prelude: str = "", part: str = "") -> str:
+    """The bundle of these files (written once per set of files): its site path."""
+    if paths not in bundles:
+        text = prelude + bundle_text(sources, list(paths))
+        bundles[paths] = name = bundle_name(kind, text, part)
+        (site / name).write_text(text, encoding="utf-8")
+    return bundles[paths]
+
+
+def extras_part(paths: tuple[str, ...]) -> str:
+    """'worksheets-checklists' for assets/css/worksheets.css and assets/css/checklists.css."""
+    return "-".join(posixpath.splitext(posixpath.basename(p))[0] for p in paths)
+
+
 def run(site: Path, project: Project) -> None:
     """Step: bundle our CSS and JS on every page."""
     if project.serving:
@@ -225,22 +301,25 @@ def run(site: Path, project: Project) -> None:
                for t in own_tags(html, where, project.base_path, "js")}
     serves, chunks = write_chunks(site, sources, scripts)
     prelude = chunk_prelude(chunks) if chunks else ""
+    sheets = {t.path for where, html in project.pages.items()
+              for t in own_tags(html, where, project.base_path, "css")}
+    # On-demand sheet -> its selectors' class sets.
+    styles = {p: found for p in sorted(sheets) if (found := style_needs(p, sources[p])) is not None}
     used: set[str] = set()
     for kind in ("css", "js"):
         for where, html in project.pages.items():
             tags = own_tags(html, where, project.base_path, kind)
             if not tags:
                 continue
-            on_page = page_components(html)
-            paths = tuple(t.path for t in tags
-                          if t.path not in serves or on_page.intersection(serves[t.path]))
-            if paths not in bundles:
-                text = (prelude if kind == "js" else "") + bundle_text(sources, list(paths))
-                name = bundle_name(kind, text)
-                (site / name).write_text(text, encoding="utf-8")
-                bundles[paths] = name
+            if kind == "css":
+                always, extras = sheets_for(html, tags, styles)
+                names = [write_bundle(site, sources, bundles, kind, always)]
+                if extras:
+                    names.append(write_bundle(site, sources, bundles, kind, extras, part=extras_part(extras)))
+            else:
+                names = [write_bundle(site, sources, bundles, kind, scripts_for(html, tags, serves), prelude)]
             used.update(t.path for t in tags)
-            new_tag = tag_for(kind, url_for(bundles[paths], where, project.base_path, tags[0].url))
-            project.pages.set(where, rewrite(html, tags, new_tag))
+            new_tags = "\n".join(tag_for(kind, url_for(n, where, project.base_path, tags[0].url)) for n in names)
+            project.pages.set(where, rewrite(html, tags, new_tags))
     for path in sorted(used):  # no page names them now; offline must not keep them
         (site / path).unlink(missing_ok=True)

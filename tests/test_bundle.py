@@ -1,7 +1,8 @@
 """Our own CSS and JS as one content-hashed, minified file each
 (finishing/bundle.py): order kept, each file whole, one own stylesheet and
 one own script on every built page, on-demand scripts only on the pages
-holding their components (and loaded on instant navigation), the source
+holding their components (and loaded on instant navigation), on-demand
+stylesheets only on the pages that can match their rules, the source
 files gone, a second run changing nothing."""
 
 import re
@@ -138,6 +139,34 @@ def test_an_on_demand_script_goes_only_into_the_bundles_of_pages_with_its_compon
     assert not (tiny_site / "assets/js/thing.js").exists()
 
 
+def test_an_on_demand_sheet_goes_only_to_pages_that_hold_every_class_of_one_of_its_selectors(tiny_site):
+    (tiny_site / "assets/css/sheet.css").write_text(
+        "/* tg:on-demand */\n.wrap .sheet { color: blue; }\n"
+        "@media print { .md-typeset:has(.sheet) > h1 { color: black; } .x:not(.y) { color: red; } }\n")
+    css = ["site.css", "print.css", "sheet.css"]
+    (tiny_site / "index.html").write_text(page("", css, ["site.js"]).replace("<p>Hi</p>", '<p class="wrap">Hi</p>'))
+    (tiny_site / "a/b/index.html").write_text(
+        page("../../", css, ["site.js"]).replace("<p>Hi</p>", '<div class="wrap"><p class="sheet">Hi</p></div>'))
+    finish(tiny_site)
+    home, deep = (OWN_CSS.findall((tiny_site / p).read_text()) for p in ("index.html", "a/b/index.html"))
+    assert home[0] == deep[0] and len(home) == 1  # .wrap alone matches no selector of the sheet
+    assert re.match(r"^guide-sheet\.[0-9a-f]{10}\.css$", deep[1])
+    assert "color:blue" in (tiny_site / "assets/css" / deep[1]).read_text()
+    assert "color:blue" not in (tiny_site / "assets/css" / deep[0]).read_text()
+
+
+@pytest.mark.parametrize("sheet, css, message", [
+    ("sheet.css", "/* tg:on-demand */\n[data-x] { color: red; }\n", r"assets/css/sheet\.css: .*`\[data-x\]` names none"),
+    ("site.css", "/* tg:on-demand */\n.a { color: red; }\n", r"assets/css/site\.css: .* must come after every every-page one"),
+])
+def test_an_on_demand_sheet_that_would_miss_pages_or_reorder_the_cascade_fails(tiny_site, sheet, css, message):
+    (tiny_site / "assets/css" / sheet).write_text(css)
+    names = ["site.css", "print.css"] + (["sheet.css"] if sheet == "sheet.css" else [])
+    (tiny_site / "index.html").write_text(page("", names, ["site.js"]))
+    with pytest.raises(FinishingError, match=message):
+        finish(tiny_site)
+
+
 @pytest.mark.parametrize("source", [
     "// tg:on-demand\nwindow.x = 1;\n",
     '// tg:on-demand\nwindow.trustGuide.component("a", f);\nwindow.trustGuide.onPage(g);\n',
@@ -185,14 +214,36 @@ def built_pages(site_dir: Path) -> list[Path]:
     return pages
 
 
-def test_every_built_page_has_one_own_stylesheet_and_one_own_script(site_dir):
-    css = {p.name for p in (site_dir / "assets/css").iterdir()}
-    assert len(css) == 1, css
+def on_demand_sheets() -> list[str]:
+    return [path for path in listed("css")
+            if (ROOT / "docs" / path).read_text("utf-8").startswith("/* tg:on-demand")]
+
+
+def test_every_built_page_has_the_same_main_stylesheet_its_extras_and_one_own_script(site_dir):
+    main = [p.name for p in (site_dir / "assets/css").iterdir() if re.match(r"^guide\.[0-9a-f]{10}\.css$", p.name)]
+    assert len(main) == 1, main
     for p in built_pages(site_dir):
         html = p.read_text("utf-8")
-        assert OWN_CSS.findall(html) == list(css), p
+        sheets = OWN_CSS.findall(html)
+        assert sheets[0] == main[0] and len(sheets) <= 2, (p, sheets)
+        assert all(re.match(r"^guide-[\w-]+\.[0-9a-f]{10}\.css$", s) for s in sheets[1:]), (p, sheets)
         scripts = OWN_JS.findall(html)
         assert len(scripts) == 1 and BUNDLE.match(scripts[0]), (p, scripts)
+
+
+@pytest.mark.parametrize("path, sheets", [
+    ("index.html", []),
+    ("safety/index.html", ["helplines"]),
+    ("strategies/dont-take-it-personally/index.html", ["share"]),
+    ("worksheets/comfort-map/index.html", ["worksheets"]),
+    ("checklists/not-personal/index.html", ["worksheets", "checklists"]),
+    ("progress/index.html", ["progress"]),
+])
+def test_a_page_gets_only_the_on_demand_sheets_whose_rules_it_can_match(site_dir, path, sheets):
+    assert {"assets/css/worksheets.css", "assets/css/checklists.css", "assets/css/share.css"} <= set(on_demand_sheets())
+    extras = OWN_CSS.findall((site_dir / path).read_text("utf-8"))[1:]
+    got = heads((site_dir / "assets/css" / extras[0]).read_text("utf-8")) if extras else []
+    assert got == [f"assets/css/{name}.css" for name in sheets]
 
 
 def test_each_page_bundles_the_every_page_scripts_and_only_the_on_demand_ones_it_uses(site_dir):
@@ -230,9 +281,14 @@ def test_each_on_demand_script_is_also_written_on_its_own_for_instant_navigation
     assert json.loads(table)["checklist"] == chunks["checklists"]
 
 
-def test_the_built_stylesheet_holds_every_listed_file_in_mkdocs_order(site_dir):
-    text = next((site_dir / "assets/css").glob("guide.*.css")).read_text("utf-8")
-    assert heads(text) == listed("css")
+def test_the_built_stylesheets_hold_every_listed_file_in_mkdocs_order(site_dir):
+    main = next(p for p in (site_dir / "assets/css").glob("guide.*.css")).read_text("utf-8")
+    extra = on_demand_sheets()
+    assert heads(main) == [p for p in listed("css") if p not in extra]
+    assert listed("css")[-len(extra):] == extra  # after every every-page sheet
+    booklet = OWN_CSS.findall((site_dir / "checklists/not-personal/index.html").read_text("utf-8"))[1]
+    assert heads((site_dir / "assets/css" / booklet).read_text("utf-8")) == \
+        [p for p in extra if p in ("assets/css/worksheets.css", "assets/css/checklists.css")]
 
 
 def test_the_offline_worker_keeps_the_bundles_and_not_the_sources(site_dir):
@@ -299,6 +355,8 @@ def test_instant_navigation_loads_the_scripts_a_new_page_needs_once(browser, ser
         expect(page).to_have_url(server.url(path))
 
     go("worksheets/past-and-present/")
+    # Material swaps the <head> links that differ: the worksheet's styles come in.
+    page.wait_for_function("[...document.styleSheets].some(s => (s.href || '').includes('/guide-worksheets.'))")
     sheet = wait_ready(page, "worksheet", "[data-tg-worksheet='past-and-present']")
     wait_ready(page, "transfer")
     keep_answers(page)
