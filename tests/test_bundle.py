@@ -156,8 +156,10 @@ def test_an_on_demand_sheet_goes_only_to_pages_that_hold_every_class_of_one_of_i
 
 
 @pytest.mark.parametrize("sheet, css, message", [
-    ("sheet.css", "/* tg:on-demand */\n[data-x] { color: red; }\n", r"assets/css/sheet\.css: .*`\[data-x\]` names none"),
-    ("site.css", "/* tg:on-demand */\n.a { color: red; }\n", r"assets/css/site\.css: .* must come after every every-page one"),
+    ("sheet.css", "/* tg:on-demand */\n[data-x] { color: red; }\n",
+     r"assets/css/sheet\.css: .*`\[data-x\]` names none"),
+    ("site.css", "/* tg:on-demand */\n.a { color: red; }\n",
+     r"assets/css/site\.css: .* must come after every every-page one"),
 ])
 def test_an_on_demand_sheet_that_would_miss_pages_or_reorder_the_cascade_fails(tiny_site, sheet, css, message):
     (tiny_site / "assets/css" / sheet).write_text(css)
