@@ -1,8 +1,9 @@
-"""Our own styles and scripts as one minified file each: on every page, the
-<link rel="stylesheet"> tags of our CSS (assets/css/) become one tag for
-assets/css/guide.<hash>.css, and the <script src> tags of our JS
+"""Our own styles and scripts as few minified files as instant navigation
+allows: on every page, the <link rel="stylesheet"> tags of our CSS
+(assets/css/) become one tag for assets/css/guide.<hash>.css (and one for
+the page's on-demand styles, below), and the <script src> tags of our JS
 (assets/js/) one deferred tag for assets/js/guide.<hash>.js. A first view
-then costs two requests for our code instead of one per file.
+then costs two or three requests for our code instead of one per file.
 
 A script whose first lines hold `// tg:on-demand` serves only the components
 it registers (trustGuide.component("name", ...)); it goes into a page's
