@@ -36,7 +36,7 @@ serve: $(VENV)/.site-deps
 ## short links, CSP; MkDocs runs it from a hook, run again it changes nothing),
 ## then its PDFs into site/pdf/ (Chromium through Playwright; README "PDFs").
 ## `python -m` puts the project root on the import path, for hooks and steps.
-build: $(VENV)/.test-deps
+build: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/python -m mkdocs build --strict
 	$(BIN)/python -m finishing site
 	$(BIN)/python tools/make_pdfs.py site
@@ -44,7 +44,7 @@ build: $(VENV)/.test-deps
 ## The same site built by Zensical into site-zensical/, then finished by the
 ## same step (finishing/). Its config is mkdocs.yml through
 ## tools/zensical_config.py (Zensical runs no MkDocs hooks).
-build-zensical: $(ZVENV)/.deps
+build-zensical: $(ZVENV)/.deps node_modules/.package-lock.json
 	$(ZVENV)/bin/python -m tools.zensical_config
 	$(ZVENV)/bin/python -m zensical build -f zensical.generated.yml
 	$(ZVENV)/bin/python -m finishing site-zensical
@@ -59,16 +59,16 @@ browser:
 	         "or set CHROMIUM_PATH to a Chromium binary." >&2; exit 1; \
 	  fi; }
 
-# axe-core for the accessibility tests and the JS/CSS linters, exactly as
-# package-lock.json pins them.
+# terser (the build minifies our scripts with it), axe-core for the
+# accessibility tests and the JS/CSS linters, exactly as package-lock.json pins them.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
 
-## Lint everything: Python (ruff, ruff.toml), our scripts (eslint.config.js)
+## Lint everything: Python (ruff, ruff.toml), our scripts and the build's Node script (eslint.config.js)
 ## and styles (.stylelintrc.json).
 lint: $(VENV)/.test-deps node_modules/.package-lock.json
 	$(BIN)/ruff check .
-	npx --no-install eslint docs/assets/js
+	npx --no-install eslint docs/assets/js finishing
 	npx --no-install stylelint "docs/assets/css/**/*.css"
 
 ## Lint, then run the whole test suite (unit, build and real-browser tests).
@@ -83,11 +83,11 @@ benchmarks/node_modules/.package-lock.json: benchmarks/package.json benchmarks/p
 ## Benchmarks (about 15 min): build time and `make serve` rebuilds against plain
 ## Material, scaling, page weight and Lighthouse, with budgets; writes
 ## benchmarks/RESULTS.md.
-bench: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
+bench: $(VENV)/.test-deps browser node_modules/.package-lock.json benchmarks/node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py
 
 ## The same in a few minutes, fewer runs; writes benchmarks/RESULTS-quick.md.
-bench-quick: $(VENV)/.test-deps browser benchmarks/node_modules/.package-lock.json
+bench-quick: $(VENV)/.test-deps browser node_modules/.package-lock.json benchmarks/node_modules/.package-lock.json
 	$(BIN)/python benchmarks/run.py --quick
 
 clean:

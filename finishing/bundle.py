@@ -12,7 +12,8 @@ worksheet, self-check or share code. For pages that Material's instant
 navigation brings in later, each such script is also written on its own
 (assets/js/guide-<name>.<hash>.js), and the bundle tells site.js which file
 serves which component (trustGuide.chunks), so it can load what a new page
-needs. Minifying (rjsmin, rcssmin) only drops comments and spaces.
+needs. Scripts are minified by terser (finishing/minify_js.py), styles by
+rcssmin (comments and spaces only).
 
 A stylesheet whose first lines hold `/* tg:on-demand */` reaches only the
 pages that can match one of its rules: a selector can match only where every
@@ -50,9 +51,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import rcssmin
-import rjsmin
 
-from finishing import FinishingError
+from finishing import FinishingError, minify_js
 from finishing.unused_css import needs, parsed
 
 if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
@@ -123,20 +123,27 @@ def own_tags(html: str, page: str, base_path: str, kind: str) -> list[Tag]:
 class Sources(dict):
     """Our source files' text by site path, each read and minified once."""
 
-    def __init__(self, site: Path):
+    def __init__(self, site: Path, root: Path):
         super().__init__()
         self.site = site
+        self.root = root
         self._minified: dict[str, str] = {}
 
     def __missing__(self, path: str) -> str:
         self[path] = text = (self.site / path).read_text(encoding="utf-8")
         return text
 
+    def minify_scripts(self, paths: set[str]) -> None:
+        """Minify these scripts together (one Node process for all that the cache lacks)."""
+        done = minify_js.minified(self.root, {p: self[p] for p in paths if p not in self._minified})
+        self._minified.update((p, text.strip()) for p, text in done.items())
+
     def minified(self, path: str) -> str:
         if path not in self._minified:
-            text = self[path]
-            small = rjsmin.jsmin(text) if path.endswith(".js") else rcssmin.cssmin(text)
-            self._minified[path] = small.strip()
+            if path.endswith(".js"):
+                self.minify_scripts({path})
+            else:
+                self._minified[path] = rcssmin.cssmin(self[path]).strip()
         return self._minified[path]
 
 
@@ -296,10 +303,11 @@ def run(site: Path, project: Project) -> None:
     """Step: bundle our CSS and JS on every page."""
     if project.serving:
         return
-    sources = Sources(site)
+    sources = Sources(site, project.root)
     bundles: dict[tuple[str, ...], str] = {}  # the files of one bundle -> its site path
     scripts = {t.path for where, html in project.pages.items()
                for t in own_tags(html, where, project.base_path, "js")}
+    sources.minify_scripts(scripts)
     serves, chunks = write_chunks(site, sources, scripts)
     prelude = chunk_prelude(chunks) if chunks else ""
     sheets = {t.path for where, html in project.pages.items()

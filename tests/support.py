@@ -74,14 +74,15 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def build_caches() -> list[str]:
     """The folders in .cache/ that the build keeps its results in (share
-    images, QR codes, compiled templates, the pruned theme CSS), named by the
+    images, QR codes, compiled templates, the pruned theme CSS, minified
+    scripts), named by the
     modules that own them. Each result is keyed by everything it depends on,
     so a copy may start from the checkout's: its build then costs what a
     rebuild costs, not a first build."""
-    from finishing import share_images, unused_css
+    from finishing import minify_js, share_images, unused_css
     from macros import qr, template_cache
 
-    return [Path(folder).name for folder in (share_images.CACHE, unused_css.CACHE, qr.CACHE_DIR,
+    return [Path(folder).name for folder in (share_images.CACHE, unused_css.CACHE, minify_js.CACHE, qr.CACHE_DIR,
                                              template_cache.CACHE_DIR)]
 
 
@@ -96,6 +97,8 @@ def copy_project(dest: Path, warm_caches: bool = True) -> Path:
             shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / name)
+    # The build's Node tools (terser), shared rather than copied.
+    (dest / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     for name in build_caches() if warm_caches else ():
         if (ROOT / ".cache" / name).is_dir():
             shutil.copytree(ROOT / ".cache" / name, dest / ".cache" / name, ignore=shutil.ignore_patterns("*.tmp"))

@@ -64,7 +64,7 @@ def test_one_file_each_in_order_and_whole(tiny_site):
     text = css[0].read_text()  # minified: comments and spaces go, rules stay in order
     assert text.index(".a{color:red}") < text.index("@media print{.a{color:black}}")
     script = js[0].read_text()
-    assert "window.one=1\n;" in script
+    assert "window.one=1;\n;\n/* assets/js/later.js */" in script  # each file ends its last statement
     assert script.index("window.one=1") < script.index("window.two")
     assert "trustGuide.chunks" not in script  # no on-demand file, no table
     # The sources are gone: no page names them, and offline must not keep them.
