@@ -70,7 +70,8 @@ OWN = re.compile(r"^assets/(css|js)/(?!guide(?:-[\w-]+)?\.[0-9a-f]{10}\.)[^/]+\.
 NAME = "guide"
 ON_DEMAND = re.compile(r"^// tg:on-demand\b", re.M)
 ON_DEMAND_CSS = re.compile(r"^/\* tg:on-demand\b", re.M)
-CLASS_ATTR = re.compile(r"""\sclass=(?:"([^"]*)"|'([^']*)')""")
+# Literal text first, then the look-behind: the engine skips to each 'class='.
+CLASS_ATTR = re.compile(r"""class=(?<=\sclass=)(?:"([^"]*)"|'([^']*)')""")
 HAS = re.compile(r":has\(([^(),]*)\)")  # :has(.x) with one selector inside: .x must be there too
 REGISTERS = re.compile(r"""\btrustGuide\.component\(\s*["']([\w-]+)["']""")
 ON_EVERY_PAGE = re.compile(r"\btrustGuide\.onPage\(")
@@ -114,7 +115,8 @@ def own_tags(html: str, page: str, base_path: str, kind: str) -> list[Tag]:
         if kind == "css" and not STYLESHEET.search(match[0]):
             continue
         url = _attr(attr, match[0])
-        path = site_path(url, page, base_path) if url else None
+        # Only a URL naming assets/css/ or assets/js/ can be ours: the rest are not resolved.
+        path = site_path(url, page, base_path) if url and f"assets/{kind}/" in url else None
         if path and OWN.match(path) and path.endswith("." + kind):
             tags.append(Tag(match.start(), match.end(), url, path))
     return tags
@@ -202,7 +204,8 @@ def _selectors(rules):
 
 
 def page_classes(html: str) -> set[str]:
-    return {name for a, b in CLASS_ATTR.findall(html) for name in (a or b).split()}
+    # Pages repeat most class values: each distinct one is split once.
+    return {name for a, b in set(CLASS_ATTR.findall(html)) for name in (a or b).split()}
 
 
 def page_components(html: str) -> set[str]:
@@ -305,19 +308,20 @@ def run(site: Path, project: Project) -> None:
         return
     sources = Sources(site, project.root)
     bundles: dict[tuple[str, ...], str] = {}  # the files of one bundle -> its site path
-    scripts = {t.path for where, html in project.pages.items()
-               for t in own_tags(html, where, project.base_path, "js")}
+    page_tags = {(where, kind): own_tags(html, where, project.base_path, kind)
+                 for where, html in project.pages.items() for kind in ("css", "js")}
+    scripts = {t.path for (_, kind), tags in page_tags.items() if kind == "js" for t in tags}
     sources.minify_scripts(scripts)
     serves, chunks = write_chunks(site, sources, scripts)
     prelude = chunk_prelude(chunks) if chunks else ""
-    sheets = {t.path for where, html in project.pages.items()
-              for t in own_tags(html, where, project.base_path, "css")}
+    sheets = {t.path for (_, kind), tags in page_tags.items() if kind == "css" for t in tags}
     # On-demand sheet -> its selectors' class sets.
     styles = {p: found for p in sorted(sheets) if (found := style_needs(p, sources[p])) is not None}
     used: set[str] = set()
     for kind in ("css", "js"):
         for where, html in project.pages.items():
-            tags = own_tags(html, where, project.base_path, kind)
+            # A page's script tags move when its links are rewritten: found again.
+            tags = page_tags[where, kind] if kind == "css" else own_tags(html, where, project.base_path, kind)
             if not tags:
                 continue
             if kind == "css":

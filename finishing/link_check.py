@@ -40,11 +40,17 @@ def _target(folder: str, path: str) -> str:
 
 
 def _from_root(folder: str, path: str) -> str:
-    """_target, with the link first taken to the site's root when it climbs
-    there: every page at one depth then shares one cache entry per link."""
-    depth = folder.count("/") + 1 if folder else 0
-    if depth and path.startswith("../" * depth):
-        return _target("", path[3 * depth:] or ".")
+    """_target, with the link's leading '../' climbed first: '../b/' from
+    'x/a' is 'b/' from 'x', so every page in one folder shares one cache
+    entry per link (the navigation's links would otherwise be resolved
+    once per page)."""
+    climbs = 0
+    while path.startswith("../", 3 * climbs):
+        climbs += 1
+    if climbs:
+        parts = folder.split("/") if folder else []
+        if climbs <= len(parts):  # a link that climbs out of the site keeps its '../'
+            return _target("/".join(parts[:len(parts) - climbs]), path[3 * climbs:] or "./")
     return _target(folder, path)
 
 
