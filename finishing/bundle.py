@@ -52,7 +52,7 @@ from urllib.parse import urlsplit
 
 import rcssmin
 
-from finishing import FinishingError, minify_js
+from finishing import FinishingError, minify_js, unused_css
 from finishing.unused_css import needs, parsed
 
 if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
@@ -195,6 +195,23 @@ def style_needs(path: str, text: str) -> frozenset[frozenset[str]] | None:
     return frozenset(sets)
 
 
+CODE = Path(__file__).read_text(encoding="utf-8")
+
+
+def on_demand_styles(root: Path, sheets: dict[str, str]) -> dict[str, frozenset[frozenset[str]]]:
+    """Each on-demand sheet's class sets (style_needs), kept in the pruning
+    step's cache by the sheet's text: parsing the sheets is most of this step's
+    time on a small site."""
+    cache = unused_css.Cache(root / unused_css.CACHE)
+    styles = {}
+    for path, text in sheets.items():
+        found = cache.get([CODE, "style_needs", path, text],
+                          lambda path=path, text=text: style_needs(path, text))
+        if found is not None:
+            styles[path] = frozenset(frozenset(classes) for classes in found)
+    return styles
+
+
 def _selectors(rules):
     for rule in rules:
         if rule.selectors is not None:
@@ -315,8 +332,7 @@ def run(site: Path, project: Project) -> None:
     serves, chunks = write_chunks(site, sources, scripts)
     prelude = chunk_prelude(chunks) if chunks else ""
     sheets = {t.path for (_, kind), tags in page_tags.items() if kind == "css" for t in tags}
-    # On-demand sheet -> its selectors' class sets.
-    styles = {p: found for p in sorted(sheets) if (found := style_needs(p, sources[p])) is not None}
+    styles = on_demand_styles(project.root, {p: sources[p] for p in sorted(sheets)})
     used: set[str] = set()
     for kind in ("css", "js"):
         for where, html in project.pages.items():
