@@ -358,7 +358,9 @@ def test_instant_navigation_loads_the_scripts_a_new_page_needs_once(browser, ser
 
     go("worksheets/past-and-present/")
     # Material swaps the <head> links that differ: the worksheet's styles come in.
-    page.wait_for_function("[...document.styleSheets].some(s => (s.href || '').includes('/guide-worksheets.'))")
+    # A function, not a bare expression: Playwright evals an expression in the
+    # page when it must poll, and the CSP (no 'unsafe-eval') blocks that.
+    page.wait_for_function("() => [...document.styleSheets].some(s => (s.href || '').includes('/guide-worksheets.'))")
     sheet = wait_ready(page, "worksheet", "[data-tg-worksheet='past-and-present']")
     wait_ready(page, "transfer")
     keep_answers(page)
