@@ -181,6 +181,14 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # Chromium drops connections it no longer needs (a navigation away, a
+        # cancelled prefetch): not an error of the server's, so no traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A static server for a built site on 127.0.0.1 and a free port. `extra`
     serves files from outside the site at paths under the base path (the
@@ -188,7 +196,7 @@ class SiteServer:
 
     def __init__(self, site_dir: Path, extra: dict[str, Path] | None = None):
         self.prefix = base_path()
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
+        self.httpd = _QuietServer(("127.0.0.1", 0), None)
         self.origin = f"http://127.0.0.1:{self.httpd.server_port}"
         self.base_url = self.origin + self.prefix
         self.httpd.RequestHandlerClass = functools.partial(
