@@ -53,12 +53,14 @@ from urllib.parse import urlsplit
 import rcssmin
 
 from finishing import FinishingError, minify_js, unused_css
+from finishing.results_cache import Cache
 from finishing.unused_css import needs, parsed
 
 if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving, pages
     from finishing import Project
 
 USES_PAGES = True
+CACHE = Path(".cache") / "on-demand-styles"
 
 LINK = re.compile(r"<link\b[^>]*>", re.I)
 SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[^>]*>\s*</script>", re.I)
@@ -195,18 +197,13 @@ def style_needs(path: str, text: str) -> frozenset[frozenset[str]] | None:
     return frozenset(sets)
 
 
-CODE = Path(__file__).read_text(encoding="utf-8")
-
-
 def on_demand_styles(root: Path, sheets: dict[str, str]) -> dict[str, frozenset[frozenset[str]]]:
-    """Each on-demand sheet's class sets (style_needs), kept in the pruning
-    step's cache by the sheet's text: parsing the sheets is most of this step's
-    time on a small site."""
-    cache = unused_css.Cache(root / unused_css.CACHE)
+    """Each on-demand sheet's class sets (style_needs), cached by the sheet's
+    text: parsing the sheets is most of this step's time on a small site."""
+    cache = Cache(root / CACHE, Path(__file__), Path(unused_css.__file__))  # style_needs reads with unused_css
     styles = {}
     for path, text in sheets.items():
-        found = cache.get([CODE, "style_needs", path, text],
-                          lambda path=path, text=text: style_needs(path, text))
+        found = cache.get([path, text], lambda path=path, text=text: style_needs(path, text))
         if found is not None:
             styles[path] = frozenset(frozenset(classes) for classes in found)
     return styles

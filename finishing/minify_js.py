@@ -10,14 +10,13 @@ that changes no script starts no Node at all.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
 from pathlib import Path
 
 from finishing import FinishingError
-from macros.cache_files import keep
+from finishing.results_cache import MISSING, Cache
 
 CACHE = Path(".cache") / "minified-js"
 BATCH = Path(__file__).with_name("minify_js.cjs")
@@ -32,16 +31,12 @@ def terser_version(root: Path) -> str:
             f"{package}: terser is not installed; run `npm ci` in {root} (make build does)") from None
 
 
-def cache_key(version: str, text: str) -> str:
-    recipe = "\0".join([version, BATCH.read_text(encoding="utf-8"), text])
-    return hashlib.sha256(recipe.encode("utf-8")).hexdigest()
-
-
 def run_terser(root: Path, scripts: dict[str, str]) -> dict[str, str]:
     """Minify scripts (name -> text) in one Node process: name -> minified text."""
     node = shutil.which("node")
     if node is None:
-        raise FinishingError("node is not on PATH: the build minifies its scripts with terser (README, Setup)")
+        raise FinishingError("node is not on PATH: the build minifies its scripts with terser; "
+                             "install Node.js and npm (README, Two commands)")
     names = sorted(scripts)
     done = subprocess.run(
         [node, str(BATCH)], cwd=root, capture_output=True, text=True,
@@ -55,16 +50,15 @@ def run_terser(root: Path, scripts: dict[str, str]) -> dict[str, str]:
 def minified(root: Path, scripts: dict[str, str]) -> dict[str, str]:
     """Each script (name -> text) minified, from the cache where it can be."""
     version = terser_version(root)
-    folder = root / CACHE
-    keys = {name: cache_key(version, text) for name, text in scripts.items()}
+    cache = Cache(root / CACHE, BATCH)  # the options are in minify_js.cjs
     out, missing = {}, {}
-    for name, key in keys.items():
-        try:
-            out[name] = (folder / f"{key}.js").read_text(encoding="utf-8")
-        except OSError:
-            missing[name] = scripts[name]
+    for name, text in scripts.items():
+        found = cache.load([version, text])
+        if found is MISSING:
+            missing[name] = text
+        else:
+            out[name] = found
     if missing:
-        for name, text in run_terser(root, missing).items():
-            keep(folder / f"{keys[name]}.js", text)
-            out[name] = text
+        for name, small in run_terser(root, missing).items():
+            out[name] = cache.store([version, scripts[name]], small)
     return out

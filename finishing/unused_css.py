@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +32,7 @@ from typing import TYPE_CHECKING
 import tinycss2
 
 from finishing import FinishingError
-from macros.cache_files import keep
+from finishing.results_cache import Cache
 
 if TYPE_CHECKING:
     from finishing import Project
@@ -284,7 +283,7 @@ def run(site: Path, project: Project) -> None:
               for p in sorted((site / THEME_CSS).rglob("*.css"))}
     if not sheets:
         return
-    cache = Cache(project.root / CACHE)
+    cache = Cache(project.root / CACHE, Path(__file__))
     markup, inline = markup_of([html for _, html in project.pages.items()])
     # lunr's language files only split and stem words for the search index.
     scripts = [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.js")) if "lunr" not in p.parts] + inline
@@ -322,23 +321,3 @@ def theme_names(sheets: dict[str, str]) -> tuple[list[str], list[str]]:
         classes |= c
         others |= o
     return sorted(classes), sorted(others)
-
-
-class Cache:
-    """Results kept as JSON files, each named by a digest of everything it
-    was computed from and of this module's own text (a change here recomputes them)."""
-
-    CODE = Path(__file__).read_text(encoding="utf-8")
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def get(self, inputs: list[str], compute):
-        file = self.folder / (hashlib.sha256("\0".join([self.CODE, *inputs]).encode()).hexdigest() + ".json")
-        try:
-            return json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):  # not kept yet, or unreadable: computed again
-            pass
-        text = json.dumps(compute(), default=sorted)
-        keep(file, text)
-        return json.loads(text)

@@ -37,7 +37,7 @@ def test_locals_shrink_and_globals_and_strings_stay(project):
 
 def test_an_unchanged_script_comes_from_the_cache_without_node(project, monkeypatch):
     first = minify_js.minified(project, {"a.js": SCRIPT})
-    assert len(list((project / minify_js.CACHE).glob("*.js"))) == 1
+    assert len(list((project / minify_js.CACHE).glob("*.json"))) == 1
     monkeypatch.setattr(shutil, "which", lambda name: None)  # no Node on PATH now
     assert minify_js.minified(project, {"b.js": SCRIPT}) == {"b.js": first["a.js"]}
     with pytest.raises(FinishingError, match="node is not on PATH"):

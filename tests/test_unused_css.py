@@ -10,6 +10,7 @@ import pytest
 
 from finishing import FinishingError, Project, unused_css
 from finishing.pages import Pages
+from finishing.results_cache import Cache
 from finishing.unused_css import markup_of, needs, properties_read, prune, script_names, site_names
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +162,7 @@ def test_the_built_sites_theme_css_is_about_a_third_lighter(site_dir):
 
 
 def test_a_cache_file_left_half_written_is_computed_again(tmp_path):
-    cache = unused_css.Cache(tmp_path)
+    cache = Cache(tmp_path, Path(unused_css.__file__))
     assert cache.get(["x"], lambda: {"a": 1}) == {"a": 1}
     (kept,) = tmp_path.glob("*.json")
     kept.write_text('{"a": ')  # another build stopped mid-write
