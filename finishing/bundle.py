@@ -316,36 +316,44 @@ def extras_part(paths: tuple[str, ...]) -> str:
     return "-".join(posixpath.splitext(posixpath.basename(p))[0] for p in paths)
 
 
+def tags_by_page(project: Project, kind: str) -> dict[str, list[Tag]]:
+    return {where: own_tags(html, where, project.base_path, kind) for where, html in project.pages.items()}
+
+
+def files_in(tags: dict[str, list[Tag]]) -> set[str]:
+    return {t.path for page_tags in tags.values() for t in page_tags}
+
+
+def relink(project: Project, where: str, html: str, tags: list[Tag], kind: str, names: list[str]) -> None:
+    """The page's own tags of this kind replaced by tags for the bundles `names`."""
+    new_tags = "\n".join(tag_for(kind, url_for(n, where, project.base_path, tags[0].url)) for n in names)
+    project.pages.set(where, rewrite(html, tags, new_tags))
+
+
 def run(site: Path, project: Project) -> None:
     """Step: bundle our CSS and JS on every page."""
     if project.serving:
         return
     sources = Sources(site, project.root)
     bundles: dict[tuple[str, ...], str] = {}  # the files of one bundle -> its site path
-    page_tags = {(where, kind): own_tags(html, where, project.base_path, kind)
-                 for where, html in project.pages.items() for kind in ("css", "js")}
-    scripts = {t.path for (_, kind), tags in page_tags.items() if kind == "js" for t in tags}
+    # Styles, then scripts, each found afresh: rewriting a page's links moves its script tags.
+    css = tags_by_page(project, "css")
+    styles = on_demand_styles(project.root, {p: sources[p] for p in sorted(files_in(css))})
+    for where, html in project.pages.items():
+        if css[where]:
+            always, extras = sheets_for(html, css[where], styles)
+            names = [write_bundle(site, sources, bundles, "css", always)]
+            if extras:
+                names.append(write_bundle(site, sources, bundles, "css", extras, part=extras_part(extras)))
+            relink(project, where, html, css[where], "css", names)
+    js = tags_by_page(project, "js")
+    scripts = files_in(js)
     sources.minify_scripts(scripts)
     serves, chunks = write_chunks(site, sources, scripts)
     prelude = chunk_prelude(chunks) if chunks else ""
-    sheets = {t.path for (_, kind), tags in page_tags.items() if kind == "css" for t in tags}
-    styles = on_demand_styles(project.root, {p: sources[p] for p in sorted(sheets)})
-    used: set[str] = set()
-    for kind in ("css", "js"):
-        for where, html in project.pages.items():
-            # A page's script tags move when its links are rewritten: found again.
-            tags = page_tags[where, kind] if kind == "css" else own_tags(html, where, project.base_path, kind)
-            if not tags:
-                continue
-            if kind == "css":
-                always, extras = sheets_for(html, tags, styles)
-                names = [write_bundle(site, sources, bundles, kind, always)]
-                if extras:
-                    names.append(write_bundle(site, sources, bundles, kind, extras, part=extras_part(extras)))
-            else:
-                names = [write_bundle(site, sources, bundles, kind, scripts_for(html, tags, serves), prelude)]
-            used.update(t.path for t in tags)
-            new_tags = "\n".join(tag_for(kind, url_for(n, where, project.base_path, tags[0].url)) for n in names)
-            project.pages.set(where, rewrite(html, tags, new_tags))
-    for path in sorted(used):  # no page names them now; offline must not keep them
+    for where, html in project.pages.items():
+        if js[where]:
+            paths = scripts_for(html, js[where], serves)
+            relink(project, where, html, js[where], "js", [write_bundle(site, sources, bundles, "js", paths, prelude)])
+    for path in sorted(files_in(css) | scripts):  # no page names them now; offline must not keep them
         (site / path).unlink(missing_ok=True)
