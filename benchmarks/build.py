@@ -19,10 +19,14 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "tests"))
-from support import BUILD_ENV as ENV, copy_project  # noqa: E402  (the tests' own helpers)
+from support import BUILD_ENV, copy_project  # noqa: E402  (the tests' own helpers)
 
 sys.path.insert(0, str(ROOT))
 from macros.catalogue import expand_config  # noqa: E402  (plain Material runs no hooks: fill the nav here)
+
+# Builds keep bytecode, as `make build` and Python by default do (the
+# Makefile says why); the same for both builds of a pair.
+ENV = {**BUILD_ENV, "PYTHONDONTWRITEBYTECODE": ""}
 
 # The templates the generated sheets and checklists are copied from.
 SHEET_MODEL, CHECKLIST_MODEL = "comfort-map", "comfort-zone"

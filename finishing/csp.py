@@ -11,6 +11,7 @@ run it.
 """
 
 import base64
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -34,26 +35,33 @@ _URL_VALUE = r"[A-Za-z0-9_./:~%#?=&+-]*"
 @dataclass(frozen=True)
 class TrustedScripts:
     """Inline scripts as their templates write them: fixed text (literals), or
-    a pattern for a script with a value filled in."""
+    the fixed parts of a script with values filled in between them."""
 
-    patterns: tuple[re.Pattern, ...]
+    templates: tuple[tuple[str, ...], ...]
     literals: frozenset[str] = frozenset()
 
     def allows(self, body: str) -> bool:
-        return body in self.literals or any(p.fullmatch(body) for p in self.patterns)
+        return body in self.literals or any(_fits(parts, body) for parts in self.templates)
 
 
-def _pattern(template_body: str) -> re.Pattern:
-    parts = _PLACEHOLDER.split(template_body)
+def _fits(parts: tuple[str, ...], body: str) -> bool:
+    # The ends first: they rule out nearly every template, so only the few
+    # scripts a site really has are compiled into a pattern.
+    return (body.startswith(parts[0]) and body.endswith(parts[-1])
+            and _pattern(parts).fullmatch(body) is not None)
+
+
+@functools.cache
+def _pattern(parts: tuple[str, ...]) -> re.Pattern:
     return re.compile(_URL_VALUE.join(re.escape(p) for p in parts), re.S)
 
 
 def trusted_scripts(template_sources: Iterable[str]) -> TrustedScripts:
     """The inline scripts in these template sources (HTML files of themes and
-    plugins), each as a pattern; Jinja comments and tags outside the scripts
+    plugins), each as its fixed parts; Jinja comments and tags outside the scripts
     do not matter, and a script with a Jinja statement inside is skipped (none
     of ours or Material's has one; such a script would simply get no hash)."""
-    patterns, literals = [], set()
+    templates, literals = [], set()
     for source in template_sources:
         for match in INLINE_SCRIPT.finditer(source):
             body = match["body"]
@@ -62,10 +70,10 @@ def trusted_scripts(template_sources: Iterable[str]) -> TrustedScripts:
             # A script with nothing filled in must equal its template: a set
             # look-up, where a regex would cost a compile of the whole script.
             if _PLACEHOLDER.search(body):
-                patterns.append(_pattern(body))
+                templates.append(tuple(_PLACEHOLDER.split(body)))
             else:
                 literals.add(body)
-    return TrustedScripts(tuple(patterns), frozenset(literals))
+    return TrustedScripts(tuple(templates), frozenset(literals))
 
 
 def _hash(body: str) -> str:

@@ -9,6 +9,7 @@ versions; the key here adds everything else the compiled code depends on
 names), so a kept template can never be out of date."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -53,3 +54,27 @@ def template_cache(directory: Path = CACHE_DIR) -> TemplateCache | None:
     except OSError:
         return None
     return TemplateCache(str(directory))
+
+
+def cache_page_templates(environment: jinja2.Environment, page_name: Callable[[], str | None],
+                         cache: TemplateCache | None) -> None:
+    """Keep the compiled code of every page's Markdown as well: mkdocs-macros
+    renders each page through environment.from_string, which compiles it
+    again on every build. The code is kept under the page's name and checked
+    against its text, so an edited page is compiled again and the folder
+    holds one entry per page. Calls outside a page are left as they were."""
+    if cache is None or "from_string" in vars(environment):
+        return
+
+    def from_string(source, globals=None, template_class=None):
+        name = page_name()
+        if name is None or not isinstance(source, str):
+            return jinja2.Environment.from_string(environment, source, globals, template_class)
+        bucket = cache.get_bucket(environment, f"page:{name}", None, source)
+        if bucket.code is None:
+            bucket.code = environment.compile(source)
+            cache.set_bucket(bucket)
+        cls = template_class or environment.template_class
+        return cls.from_code(environment, bucket.code, environment.make_globals(globals), None)
+
+    environment.from_string = from_string

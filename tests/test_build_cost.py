@@ -1,8 +1,8 @@
 """What the build's shortcuts keep exactly as it was (no timings here; the
 benchmarks measure speed): a data file is validated again whenever its text
 changes (and once for all its readers otherwise), a kept QR code is the code
-segno draws, a kept compiled template is compiled again when its source or
-its environment changes, the CSP step still reads every theme template, the
+segno draws, a kept compiled template (a theme's, or a page's Markdown) is compiled
+again when its source or its environment changes, the CSP step still reads every theme template, the
 link check still finds every broken link, mkdocs-macros' git variable is
 never read, and `make serve` re-imports our packages exactly when their
 Python changed."""
@@ -19,7 +19,7 @@ from macros import qr
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
-from macros.template_cache import template_cache
+from macros.template_cache import cache_page_templates, template_cache
 from support import ROOT
 
 
@@ -79,6 +79,28 @@ def test_kept_template_is_compiled_again_when_source_or_settings_change(tmp_path
     env.filters["shout"] = str.upper                             # a new filter name is a new key
     assert env.get_template("a.html").render(x=1) == "<b>1</b>"
     assert len(list((tmp_path / "jinja").iterdir())) == 3
+
+
+def test_kept_page_markdown_is_compiled_again_when_its_text_changes(tmp_path):
+    cache, page = template_cache(tmp_path / "jinja"), ["a.md"]
+
+    def render(source):
+        """(output, compiles) from a fresh environment, as mkdocs-macros renders a page."""
+        env = Environment()
+        cache_page_templates(env, lambda: page[0], cache)
+        compiled = []
+        real = env.compile
+        env.compile = lambda *a, **k: compiled.append(1) or real(*a, **k)
+        return env.from_string(source).render(x=1), len(compiled)
+
+    assert render("# {{ x }}") == ("# 1", 1)     # compiled and kept
+    assert render("# {{ x }}") == ("# 1", 0)     # read back
+    assert render("## {{ x }}") == ("## 1", 1)   # edited: compiled again, in the same entry
+    page[0] = "b.md"
+    assert render("## {{ x }}") == ("## 1", 1)   # another page has its own entry
+    assert len(list((tmp_path / "jinja").iterdir())) == 2
+    page[0] = None                               # outside a page: not kept
+    assert render("{{ x }}!") == ("1!", 1) and render("{{ x }}!") == ("1!", 1)
 
 
 def test_no_template_cache_where_the_folder_cannot_be_made(tmp_path):
