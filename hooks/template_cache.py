@@ -13,13 +13,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # mkdocs-macros makes its environment in its on_config, which runs before any hook's.
     macros = config.plugins.get("macros")
     if macros is not None:
-        cache_page_templates(macros.env, lambda: _page_name(macros), template_cache())
+        cache_page_templates(macros.env, lambda source: _entry_name(macros, source), template_cache())
 
 
-def _page_name(macros) -> str | None:
-    """The source path of the page mkdocs-macros is rendering (None before the first)."""
+def _entry_name(macros, source: str) -> str | None:
+    """The page mkdocs-macros is rendering and which part: its Markdown, or
+    its title (rendered after it when it holds a macro). None before a page."""
     page = getattr(macros, "page", None)  # its property raises AttributeError until then
-    return page.file.src_path if page is not None else None
+    if page is None:
+        return None
+    return f"{page.file.src_path}#{'title' if source == page.title else 'markdown'}"
 
 
 def on_env(env: Environment, **_) -> Environment:

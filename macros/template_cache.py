@@ -56,19 +56,20 @@ def template_cache(directory: Path = CACHE_DIR) -> TemplateCache | None:
     return TemplateCache(str(directory))
 
 
-def cache_page_templates(environment: jinja2.Environment, page_name: Callable[[], str | None],
+def cache_page_templates(environment: jinja2.Environment, entry_name: Callable[[str], str | None],
                          cache: TemplateCache | None) -> None:
-    """Keep the compiled code of every page's Markdown as well: mkdocs-macros
-    renders each page through environment.from_string, which compiles it
-    again on every build. The code is kept under the page's name and checked
-    against its text, so an edited page is compiled again and the folder
-    holds one entry per page. Calls outside a page are left as they were."""
+    """Keep the compiled code of every page's Markdown (and title) as well:
+    mkdocs-macros renders them through environment.from_string, which
+    compiled them again on every build. entry_name(source) names the entry
+    ("intro.md#title"), or None outside a page (then nothing is kept); the
+    code is checked against the text, so an edited page is compiled again
+    and the folder holds one entry per page and part."""
     if cache is None or "from_string" in vars(environment):
         return
 
     def from_string(source, globals=None, template_class=None):
-        name = page_name()
-        if name is None or not isinstance(source, str):
+        name = entry_name(source) if isinstance(source, str) else None
+        if name is None:
             return jinja2.Environment.from_string(environment, source, globals, template_class)
         bucket = cache.get_bucket(environment, f"page:{name}", None, source)
         if bucket.code is None:

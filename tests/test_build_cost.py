@@ -87,7 +87,7 @@ def test_kept_page_markdown_is_compiled_again_when_its_text_changes(tmp_path):
     def render(source):
         """(output, compiles) from a fresh environment, as mkdocs-macros renders a page."""
         env = Environment()
-        cache_page_templates(env, lambda: page[0], cache)
+        cache_page_templates(env, lambda source: page[0], cache)
         compiled = []
         real = env.compile
         env.compile = lambda *a, **k: compiled.append(1) or real(*a, **k)
