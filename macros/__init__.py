@@ -35,7 +35,7 @@ def define_env(env):
         # A content page without review dates fails the build here, naming the page.
         check_review_dates(Path(env.conf["docs_dir"]))
         # The theme writes the storage key format into every page for storage.js.
-        env.conf["extra"]["storage_keys"] = load_storage_keys(Path(env.project_dir) / "data").model_dump()
+        env.conf["extra"]["storage_keys"] = load_storage_keys(Path(env.project_dir) / "data").as_data()
         macros = build_macros(
             Path(env.project_dir) / "data",
             current_page=lambda: env.page,

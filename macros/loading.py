@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from . import kept_models
 from .errors import DataError, Problem, blocks
 
 M = TypeVar("M", bound=BaseModel)
@@ -282,7 +283,8 @@ def load_model(path: Path, model: type[M], context: dict | None = None) -> M:
     if key not in _validated:
         if len(_validated) >= _KEEP:
             _validated.clear()
-        _validated[key] = _validate(path, raw, model, context)
+        _validated[key] = kept_models.kept(kept_models.model_key(model, raw, context),
+                                           lambda: _validate(path, raw, model, context))
     return _validated[key]
 
 

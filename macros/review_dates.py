@@ -9,6 +9,7 @@ date that is not a plain YYYY-MM-DD) fails the build, naming the page. The
 dates are shown by overrides/partials/tg-reviewed.html.
 """
 
+import functools
 import re
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError, model_validator
 
+from . import kept_models
 from .errors import DataError, Problem, blocks
 from .models import Model
 
@@ -81,8 +83,10 @@ def check_review_dates(docs_dir: Path) -> dict[str, ReviewDates]:
     found, errors = {}, []
     for path in sorted(docs_dir.rglob("*.md")):
         src = path.relative_to(docs_dir.parent).as_posix()
+        text = path.read_text(encoding="utf-8")
         try:
-            dates = page_review_dates(src, path.read_text(encoding="utf-8"))
+            dates = kept_models.kept(kept_models.key("review dates", src, text),
+                                     functools.partial(page_review_dates, src, text))
             if dates is not None:
                 found[src] = dates
         except DataError as exc:

@@ -33,6 +33,11 @@ class StorageKeys(Model):
         number = self.versions[kind] if version is None else version
         return self.prefix + self.kinds[kind].format(id=id, version=number)
 
+    def as_data(self) -> dict:
+        """The fields as plain data, for the pages' JSON block (what model_dump
+        gives, without building pydantic's serializer on every build)."""
+        return {name: dict(value) if isinstance(value, dict) else value for name, value in self}
+
     @property
     def choice_key(self) -> str:
         return self.prefix + self.choice

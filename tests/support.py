@@ -74,16 +74,16 @@ def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
 
 def build_caches() -> list[str]:
     """The folders in .cache/ that the build keeps its results in (share
-    images, QR codes, compiled templates, the pruned theme CSS, the on-demand
-    sheets' classes, minified scripts), named by the modules that own them.
+    images, QR codes, compiled templates, validated data, the pruned theme
+    CSS, the on-demand sheets' classes, minified scripts), named by the modules that own them.
     Each result is keyed by everything it depends on, so a copy may start
     from the checkout's: its build then costs what a rebuild costs, not a
     first build."""
     from finishing import bundle, minify_js, share_images, unused_css
-    from macros import qr, template_cache
+    from macros import kept_models, qr, template_cache
 
     return [Path(folder).name for folder in (share_images.CACHE, unused_css.CACHE, bundle.CACHE, minify_js.CACHE,
-                                             qr.CACHE_DIR, template_cache.CACHE_DIR)]
+                                             qr.CACHE_DIR, template_cache.CACHE_DIR, kept_models.CACHE_DIR)]
 
 
 def copy_project(dest: Path, warm_caches: bool = True) -> Path:

@@ -1,6 +1,7 @@
 """What the build's shortcuts keep exactly as it was (no timings here; the
 benchmarks measure speed): a data file is validated again whenever its text
-changes (and once for all its readers otherwise), a kept QR code is the code
+changes (and once for all its readers otherwise; a result kept between
+builds only for the same text, model, context and code), a kept QR code is the code
 segno draws, a kept compiled template (a theme's, or a page's Markdown) is compiled
 again when its source or its environment changes, the CSP step still reads every theme template, the
 link check still finds every broken link, mkdocs-macros' git variable is
@@ -8,6 +9,7 @@ never read, and `make serve` re-imports our packages exactly when their
 Python changed."""
 
 import importlib.util
+import pickle
 import subprocess
 import sys
 
@@ -15,7 +17,7 @@ import pytest
 from jinja2 import Environment, FileSystemLoader
 
 from finishing import csp, link_check, share_images
-from macros import qr
+from macros import kept_models, loading, qr
 from macros.errors import DataError
 from macros.loading import load_model
 from macros.models import StrategyList
@@ -35,6 +37,59 @@ def test_edited_data_file_is_validated_again(tmp_path):
     assert "strategies.yml" in str(err.value) and "strategy 2, number" in str(err.value)
     path.write_text(text.replace("number: 2", "number: 2 ", 1), encoding="utf-8")
     assert load_model(path, StrategyList) == first and load_model(path, StrategyList) is not first
+
+
+@pytest.fixture
+def kept_data(tmp_path, monkeypatch):
+    """An empty folder for kept validated data, and no results kept in memory."""
+    monkeypatch.setattr(kept_models, "CACHE_DIR", tmp_path / "kept")
+    monkeypatch.setattr(loading, "_validated", {})
+    return tmp_path / "kept"
+
+
+def test_kept_data_is_read_back_only_for_the_same_text_model_and_context(tmp_path, kept_data):
+    path = tmp_path / "strategies.yml"
+    text = (ROOT / "data" / "strategies.yml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    first = load_model(path, StrategyList)
+    (entry,) = kept_data.iterdir()
+    # Read back, not validated again: an entry changed on disk is what comes back.
+    marked = first.model_copy(update={"strategies": first.strategies[:1]})
+    entry.write_bytes(pickle.dumps(marked))
+    loading._validated.clear()
+    assert load_model(path, StrategyList) == marked
+    loading._validated.clear()
+    assert load_model(path, StrategyList, context={"x": {"b", "a"}}) == first  # another context: another entry
+    loading._validated.clear()
+    assert load_model(path, StrategyList, context={"x": {"a", "b"}}) == first  # a set's order does not matter
+    assert len(list(kept_data.iterdir())) == 2
+    entry.write_bytes(b"not a pickle")                                         # unreadable: validated again
+    loading._validated.clear()
+    assert load_model(path, StrategyList) == first and entry.read_bytes() != b"not a pickle"
+
+
+def test_data_that_fails_is_never_kept(tmp_path, kept_data):
+    path = tmp_path / "strategies.yml"
+    text = (ROOT / "data" / "strategies.yml").read_text(encoding="utf-8")
+    path.write_text(text.replace("number: 2", "number: two", 1), encoding="utf-8")
+    for _ in range(2):
+        loading._validated.clear()
+        with pytest.raises(DataError, match="strategy 2, number"):
+            load_model(path, StrategyList)
+    assert not kept_data.exists() or not list(kept_data.iterdir())
+
+
+def test_kept_data_depends_on_every_module_of_the_code(tmp_path):
+    package = tmp_path / "package"
+    (package / "inner").mkdir(parents=True)
+    (package / "models.py").write_text("A = 1\n", encoding="utf-8")
+    digests = [kept_models.code_digest(package)]
+    (package / "inner" / "rules.py").write_text("B = 1\n", encoding="utf-8")
+    digests.append(kept_models.code_digest(package))
+    (package / "inner" / "rules.py").write_text("B = 2\n", encoding="utf-8")
+    digests.append(kept_models.code_digest(package))
+    assert len(set(digests)) == 3
+    assert kept_models.code_digest(package) == digests[-1]
 
 
 def test_kept_qr_code_is_the_one_segno_draws(tmp_path, monkeypatch):

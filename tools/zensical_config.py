@@ -29,7 +29,7 @@ def zensical_config(root: Path) -> dict:
     config = expand_config(config, root)
     # MkDocs' macros set this at config time; Zensical's templates do not see
     # that change, so the generated config carries it.
-    config.setdefault("extra", {})["storage_keys"] = load_storage_keys(root / "data").model_dump()
+    config.setdefault("extra", {})["storage_keys"] = load_storage_keys(root / "data").as_data()
     # The share box's short links and QR codes (hooks/share_box.py gives MkDocs
     # the same, from the same short_links, as a Jinja global), by page URL.
     links = short_links(load_catalogue(root).strategies, config.get("site_url") or "/")
