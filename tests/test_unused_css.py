@@ -3,10 +3,12 @@
 caching and a clear error for a sheet that cannot be read."""
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from finishing import FinishingError, Project, unused_css
 from finishing.pages import Pages
@@ -168,3 +170,12 @@ def test_a_cache_file_left_half_written_is_computed_again(tmp_path):
     kept.write_text('{"a": ')  # another build stopped mid-write
     assert cache.get(["x"], lambda: {"a": 2}) == {"a": 2}
     assert list(tmp_path.glob("*.tmp")) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<script>", '<script src="a">', "</script>", "</scrip", "<", "/", ">", "a", "\n"]),
+                max_size=12).map("".join))
+def test_inline_scripts_are_what_a_lazy_match_finds(html):
+    # The unrolled regex finds what `<script\b[^>]*>(.+?)</script>` (re.S) found.
+    lazy = re.compile(r"<script\b[^>]*>(.+?)</script>", re.S)
+    assert unused_css.INLINE_SCRIPT.findall(html) == lazy.findall(html)
