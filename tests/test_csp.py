@@ -6,7 +6,9 @@ import hashlib
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from finishing import csp
 from finishing.csp import TrustedScripts, add_csp, trusted_scripts, untrusted_scripts
 from support import copy_project, mkdocs_serve
 
@@ -112,3 +114,12 @@ def test_live_reload_runs_under_make_serve(browser, tmp_path):
         assert page.evaluate("typeof window.livereload") == "function"
         assert errors == []
         page.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<script>", '<script src="a">', "<script type=x>", "</script>", "</scrip",
+                                 "<", "/", ">", "a", "\n"]), max_size=12).map("".join))
+def test_inline_scripts_are_what_a_lazy_match_finds(html):
+    # The unrolled regex finds what the lazy `(?P<body>.*?)</script>` (re.S) found.
+    lazy = re.compile(r"<script(?P<attrs>(?![^>]*\bsrc=)[^>]*)>(?P<body>.*?)</script>", re.S)
+    assert [m.groupdict() for m in csp.INLINE_SCRIPT.finditer(html)] == [m.groupdict() for m in lazy.finditer(html)]
