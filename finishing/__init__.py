@@ -26,6 +26,10 @@ STEPS = ("material_fixes", "bundle", "unused_css", "link_check", "short_links", 
          "csp", "offline")
 
 
+# The theme's own stylesheets in either engine's build (Material's, Zensical's).
+THEME_CSS = "assets/stylesheets"
+
+
 class FinishingError(Exception):
     """A built page is wrong in a way the reader would notice; the message names it."""
 

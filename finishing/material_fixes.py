@@ -1,8 +1,10 @@
-"""Attributes Material's templates leave out, added to the built HTML (pure
-string functions; hooks/finish_pages.py applies them). Fixing the
-output keeps us off copied partials, which would drift from Material's."""
+"""Attributes Material's templates leave out, added to the built HTML, and
+one rule of its stylesheets made cheap (pure string functions; run() applies
+them). Fixing the output keeps us off copied partials, which would drift
+from Material's."""
 
 import re
+from pathlib import Path
 
 # Material's search dialog has no accessible name (axe/Lighthouse aria-dialog-name).
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -13,6 +15,17 @@ NAMED_SEARCH_DIALOG = SEARCH_DIALOG.removesuffix(">") + ' aria-label="Search">'
 # (Lighthouse unsized-images). Material's CSS still sets the drawn size.
 LOGO = re.compile(r'<img src="([^"]*assets/images/logo\.svg)" alt="logo">')
 SIZED_LOGO = r'<img src="\1" alt="" width="24" height="24">'
+
+
+# Material's palette sets data-md-color-switching on <body> while it applies a
+# colour scheme, on every page load as well as on a switch, so that nothing
+# animates; the rule that attribute turns on (`[...] *`) restyles the whole
+# page as it is set and again as it is removed: two full style passes on each
+# load, on a phone about a third of the page's style work. Renamed, the rule
+# answers to an attribute that docs/assets/js/palette.js sets only when the
+# reader switches the scheme.
+SWITCHING = "[data-md-color-switching]"
+OUR_SWITCHING = "[data-tg-color-switching]"
 
 
 class MaterialMarkupChanged(ValueError):
@@ -33,12 +46,21 @@ def fix_page(html: str, name: str) -> str:
     return LOGO.sub(SIZED_LOGO, html.replace(SEARCH_DIALOG, NAMED_SEARCH_DIALOG))
 
 
+def fix_theme_css(css: str) -> str:
+    """A theme stylesheet whose colour-switching rule needs our attribute."""
+    return css.replace(SWITCHING, OUR_SWITCHING)
+
+
 USES_PAGES = True
 
 
 def run(site, project) -> None:
-    """Step: apply the fixes to every built page."""
-    from . import FinishingError
+    """Step: apply the fixes to every built page and theme stylesheet."""
+    from . import THEME_CSS, FinishingError
+    for sheet in sorted(Path(site, THEME_CSS).rglob("*.css")):
+        css = sheet.read_text(encoding="utf-8")
+        if SWITCHING in css:
+            sheet.write_text(fix_theme_css(css), encoding="utf-8")
     for where, html in project.pages.items():
         try:
             project.pages.set(where, fix_page(html, where))

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 import tinycss2
 
-from finishing import FinishingError
+from finishing import THEME_CSS, FinishingError
 from finishing.results_cache import Cache
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 USES_PAGES = True
 CACHE = Path(".cache") / "unused-css"
-THEME_CSS = "assets/stylesheets"
 
 # A start tag, quoted values read whole (a ">" inside one does not end it).
 TAG = re.compile(r"""<[a-zA-Z][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>""")

@@ -1,10 +1,16 @@
 """The attributes we add to Material's markup: a name for the search dialog,
 a sized logo with empty alt text, on every page; a Material upgrade that
-changes that markup fails the build instead of dropping a fix silently."""
+changes that markup fails the build instead of dropping a fix silently.
+Material's colour-switching rule answers to our attribute, which is set only
+on a real switch (the switch itself: test_palette_browser.py)."""
 
 import pytest
 
-from finishing.material_fixes import MaterialMarkupChanged, fix_page
+from finishing import material_fixes
+from finishing.material_fixes import MaterialMarkupChanged, fix_page, fix_theme_css
+
+SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
+                  "[data-md-color-switching] :before{transition-duration:0s!important}")
 
 HEADER = '<header class="md-header">'
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -35,3 +41,38 @@ def test_every_built_page_has_the_fixes(site_dir):
         html = page.read_text("utf-8")
         assert 'role="dialog" aria-label="Search"' in html, page
         assert 'alt="logo"' not in html, page
+
+
+def test_the_switching_rule_answers_to_our_attribute():
+    css = "body{color:red}" + SWITCHING_RULE
+    fixed = fix_theme_css(css)
+    assert "data-md-color-switching" not in fixed
+    assert fixed == css.replace("data-md-color-switching", "data-tg-color-switching")
+    assert fix_theme_css(fixed) == fixed  # finishing twice changes nothing
+
+
+def test_the_step_rewrites_the_theme_sheets_only(tmp_path):
+    theme = tmp_path / "assets" / "stylesheets"
+    theme.mkdir(parents=True)
+    (theme / "palette.123.min.css").write_text(SWITCHING_RULE, encoding="utf-8")
+    ours = tmp_path / "assets" / "css" / "site.css"
+    ours.parent.mkdir(parents=True)
+    ours.write_text("/* [data-md-color-switching] */", encoding="utf-8")
+
+    class NoPages:
+        def items(self):
+            return []
+
+    class Project:
+        pages = NoPages()
+
+    material_fixes.run(tmp_path, Project())
+    assert "[data-tg-color-switching] *" in (theme / "palette.123.min.css").read_text("utf-8")
+    assert ours.read_text("utf-8") == "/* [data-md-color-switching] */"
+
+
+def test_no_built_sheet_restyles_the_page_on_every_load(site_dir):
+    sheets = list((site_dir / "assets" / "stylesheets").glob("*.css"))
+    assert sheets
+    assert not [s.name for s in sheets if "data-md-color-switching" in s.read_text("utf-8")]
+    assert any("[data-tg-color-switching] *" in s.read_text("utf-8") for s in sheets)
