@@ -39,18 +39,27 @@ def _target(folder: str, path: str) -> str:
     return target
 
 
+# A link's leading '../' steps.
+_CLIMBS = re.compile(r"(?:\.\./)+")
+
+
+@functools.cache
+def _ancestor(folder: str, climbs: int) -> str | None:
+    """The folder `climbs` levels above `folder`; None above the site's root."""
+    parts = folder.split("/") if folder else []
+    return "/".join(parts[:len(parts) - climbs]) if climbs <= len(parts) else None
+
+
 def _from_root(folder: str, path: str) -> str:
     """_target, with the link's leading '../' climbed first: '../b/' from
     'x/a' is 'b/' from 'x', so every page in one folder shares one cache
     entry per link (the navigation's links would otherwise be resolved
     once per page)."""
-    climbs = 0
-    while path.startswith("../", 3 * climbs):
-        climbs += 1
+    climbs = _CLIMBS.match(path)
     if climbs:
-        parts = folder.split("/") if folder else []
-        if climbs <= len(parts):  # a link that climbs out of the site keeps its '../'
-            return _target("/".join(parts[:len(parts) - climbs]), path[3 * climbs:] or "./")
+        up = _ancestor(folder, climbs.end() // 3)
+        if up is not None:  # a link that climbs out of the site keeps its '../'
+            return _target(up, path[climbs.end():] or "./")
     return _target(folder, path)
 
 

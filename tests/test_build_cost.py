@@ -10,10 +10,12 @@ Python changed."""
 
 import importlib.util
 import pickle
+import posixpath
 import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from jinja2 import Environment, FileSystemLoader
 
 from finishing import csp, link_check, share_images
@@ -180,6 +182,23 @@ def test_link_check_finds_a_missing_anchor_on_its_own_page_and_elsewhere():
     broken = link_check.broken_links(html, "a/index.html", lambda t: t == "b/index.html",
                                      lambda t: {"yes"})
     assert broken == ["#gone", "../b/#nope"]
+
+
+_SEGMENT = st.sampled_from(["a", "b", "x.html", "..", "."])
+
+
+@settings(max_examples=300, deadline=None)
+@given(folder=st.lists(st.sampled_from(["a", "b", "c"]), max_size=3).map("/".join),
+       path=st.lists(_SEGMENT, min_size=1, max_size=5).map("/".join), slash=st.booleans())
+def test_link_check_climbs_as_a_plain_join_would(folder, path, slash):
+    # Climbing the leading '../' first (cached per folder) leads where joining
+    # and normalising the whole link does; a link that leaves the site still does.
+    path += "/" if slash else ""
+    plain = posixpath.normpath(posixpath.join(folder, path))
+    if path.endswith("/") or plain == ".":
+        plain = posixpath.join(plain, "index.html") if plain != "." else "index.html"
+    got = link_check._from_root(folder, path)
+    assert got == plain or (plain.startswith("..") and got.startswith(".."))
 
 
 def test_faster_regexes_find_what_they_found_before():
