@@ -1,5 +1,5 @@
 """The attributes we add to Material's markup: a name for the search dialog,
-a sized logo with empty alt text, on every page; a Material upgrade that
+a sized logo with empty alt text, a deferred script bundle, on every page; a Material upgrade that
 changes that markup fails the build instead of dropping a fix silently.
 Material's colour-switching rule answers to our attribute, which is set only
 on a real switch (the switch itself: test_palette_browser.py)."""
@@ -15,12 +15,16 @@ SWITCHING_RULE = ("[data-md-color-switching] *,[data-md-color-switching] :after,
 HEADER = '<header class="md-header">'
 DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 LOGO = '<img src="../assets/images/logo.svg" alt="logo">'
+BUNDLE = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+PAGE = HEADER + DIALOG + LOGO + BUNDLE
 
 
-def test_both_fixes_applied():
-    html = fix_page(HEADER + DIALOG + LOGO, "p.html")
+def test_every_fix_applied():
+    html = fix_page(PAGE, "p.html")
     assert 'role="dialog" aria-label="Search">' in html
     assert '<img src="../assets/images/logo.svg" alt="" width="24" height="24">' in html
+    assert '<script src="../assets/javascripts/bundle.a5f9d56c.min.js" defer></script>' in html
+    assert fix_page(html, "p.html") == html  # finishing twice changes nothing
 
 
 def test_pages_without_material_header_are_left_alone():
@@ -28,7 +32,8 @@ def test_pages_without_material_header_are_left_alone():
     assert fix_page(redirect, "s/1/index.html") == redirect
 
 
-@pytest.mark.parametrize("html", [HEADER + LOGO, HEADER + DIALOG + '<img src="logo.png" alt="logo">'])
+@pytest.mark.parametrize("html", [HEADER + LOGO + BUNDLE, HEADER + DIALOG + '<img src="logo.png" alt="logo">' + BUNDLE,
+                                  HEADER + DIALOG + LOGO + '<script src="bundle.js"></script>'])
 def test_changed_material_markup_is_an_error_naming_the_page(html):
     with pytest.raises(MaterialMarkupChanged, match="about/index.html"):
         fix_page(html, "about/index.html")
@@ -41,6 +46,8 @@ def test_every_built_page_has_the_fixes(site_dir):
         html = page.read_text("utf-8")
         assert 'role="dialog" aria-label="Search"' in html, page
         assert 'alt="logo"' not in html, page
+        assert material_fixes.BUNDLE.search(html) is None, page
+        assert '/bundle.' in html and 'min.js" defer>' in html, page
 
 
 def test_the_switching_rule_answers_to_our_attribute():
