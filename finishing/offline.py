@@ -19,7 +19,12 @@ if TYPE_CHECKING:  # the pipeline's Project: root, site_url, base_path, serving
 # English), link-preview images (only other sites fetch them), PDFs (kept
 # when first opened, see docs/sw.js), the gzipped sitemap, the worker itself.
 SKIP = re.compile(r"(\.map$|^assets/javascripts/lunr/|^assets/images/share/|^assets/share/"
-                  r"|^pdf/|\.pdf$|^sitemap\.xml(\.gz)?$|^sw\.js$)")
+                  r"|^pdf/|\.pdf$|^sitemap\.xml\.gz$|^sw\.js$)")
+
+# Kept (Material's instant navigation reads it on every page, offline too) but
+# left out of the version: its dates are the day of the build, so rebuilding
+# the same guide another day must not make every reader fetch it all again.
+UNVERSIONED = {"sitemap.xml"}
 
 
 def precache_files(site: Path) -> list[str]:
@@ -53,5 +58,5 @@ def run(site: Path, project: Project) -> None:
     if not worker.exists():
         return
     files = precache_files(site)
-    worker.write_text(fill_worker(worker.read_text(encoding="utf-8"), version_of(site, files), files),
-                      encoding="utf-8")
+    version = version_of(site, [f for f in files if f not in UNVERSIONED])
+    worker.write_text(fill_worker(worker.read_text(encoding="utf-8"), version, files), encoding="utf-8")

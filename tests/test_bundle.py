@@ -301,6 +301,24 @@ def test_the_offline_worker_keeps_the_bundles_and_not_the_sources(site_dir):
     assert own == built and all(re.search(r"/guide(-[\w-]+)?\.[0-9a-f]{10}\.", f) for f in own), own
 
 
+
+def test_the_offline_worker_keeps_the_sitemap_and_its_dates_leave_the_version_alone(site_dir, tmp_path):
+    from finishing import offline
+    site = tmp_path / "site"
+    shutil.copytree(site_dir, site)
+    files = offline.precache_files(site)
+    assert "sitemap.xml" in files and "sitemap.xml.gz" not in files
+    worker = site / "sw.js"
+    before = worker.read_text("utf-8")
+    sitemap = site / "sitemap.xml"
+    sitemap.write_text(re.sub(r"<lastmod>[^<]*</lastmod>", "<lastmod>2030-01-01</lastmod>",
+                              sitemap.read_text("utf-8")), encoding="utf-8")
+    offline.run(site, None)
+    assert worker.read_text("utf-8") == before  # another day's build of the same guide
+    (site / "safety" / "index.html").write_text("changed", encoding="utf-8")
+    offline.run(site, None)
+    assert worker.read_text("utf-8") != before
+
 # --- In Chromium ----------------------------------------------------------------
 
 WORKER = re.compile(r"/assets/javascripts/workers/search\.[^/]*\.js$")

@@ -71,6 +71,8 @@ def test_offline_after_one_visit(sw_context, own_site):
     _, srv = own_site
     page = first_visit(sw_context, srv)
     sw_context.set_offline(True)
+    failed = []  # every request is answered from the cache, Material's sitemap too
+    sw_context.on("requestfailed", lambda request: failed.append(request.url))
     for path in OTHER_PAGES:
         page.goto(srv.url(path))
         expect(page.locator("h1").first).to_be_visible()
@@ -90,6 +92,7 @@ def test_offline_after_one_visit(sw_context, own_site):
     page.locator(".md-nav a[href$='checklists/not-personal/']").first.click()
     expect(page).to_have_url(srv.url("checklists/not-personal/"))
     wait_ready(page, "checklist")
+    assert failed == []
 
 
 def test_a_new_deployment_replaces_the_cache(sw_context, own_site):
