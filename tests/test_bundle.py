@@ -301,7 +301,6 @@ def test_the_offline_worker_keeps_the_bundles_and_not_the_sources(site_dir):
     assert own == built and all(re.search(r"/guide(-[\w-]+)?\.[0-9a-f]{10}\.", f) for f in own), own
 
 
-
 def test_the_offline_worker_keeps_the_sitemap_and_its_dates_leave_the_version_alone(site_dir, tmp_path):
     from finishing import offline
     site = tmp_path / "site"
@@ -318,6 +317,7 @@ def test_the_offline_worker_keeps_the_sitemap_and_its_dates_leave_the_version_al
     (site / "safety" / "index.html").write_text("changed", encoding="utf-8")
     offline.run(site, None)
     assert worker.read_text("utf-8") != before
+
 
 # --- In Chromium ----------------------------------------------------------------
 
